@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Kubepath.Model;
+
+namespace Kubepath.Cli;
+
+/// <summary>The text report of a load: objects per file, every load diagnostic, and a summary line.</summary>
+internal static class LoadSummary
+{
+    public const string Usage =
+        "Usage: kubepath PATH...\n" +
+        "\n" +
+        "Loads Kubernetes and MetalLB manifests from files, folders (recursively: .yaml, .yml, .json) and\n" +
+        "standard input (-), and prints the objects found and every problem in the input, with its position.\n" +
+        "\n" +
+        "Exit codes: 0 no errors, 1 errors in the input, 3 internal error.\n" +
+        "\n" +
+        "Example: kubepath samples/seed\n";
+
+    public static bool HasErrors(ManifestSet set) => set.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    public static string Render(ManifestSet set)
+    {
+        var text = new StringBuilder();
+        var byFile = set.Objects.GroupBy(o => o.Span.File).ToDictionary(g => g.Key, g => g.ToList());
+        var diagnosticsByFile = set.Diagnostics.GroupBy(d => d.Span.File).ToDictionary(g => g.Key, g => g.ToList());
+        var files = set.Files.Select(f => f.Path).Concat(diagnosticsByFile.Keys).Distinct().ToList();
+        foreach (var file in files)
+        {
+            text.Append(file).Append('\n');
+            foreach (var obj in byFile.TryGetValue(file, out var objects) ? objects : new List<ManifestObject>())
+            {
+                text.Append($"  {obj.Span.Start.Line,4}:{obj.Span.Start.Column,-3} {obj.Kind.Value} {Describe(obj)}\n");
+            }
+
+            foreach (var diagnostic in diagnosticsByFile.TryGetValue(file, out var diagnostics) ? diagnostics : new List<Diagnostic>())
+            {
+                text.Append($"  {diagnostic.Span.Start.Line,4}:{diagnostic.Span.Start.Column,-3} {Severity(diagnostic.Severity)} {diagnostic.Id}: {diagnostic.Message}\n");
+            }
+        }
+
+        text.Append('\n').Append(Summary(set)).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Describe(ManifestObject obj)
+    {
+        var name = obj.QualifiedName.Length == 0 || obj.Name.Length == 0 ? "(unnamed)" : obj.QualifiedName;
+        return obj switch
+        {
+            Service service => $"{name} ({(service.Spec.IsHeadless ? "headless " : string.Empty)}{WireNames.ServiceType.NameOf(service.Spec.EffectiveType)}, {service.Spec.Ports.Count} port{(service.Spec.Ports.Count == 1 ? string.Empty : "s")})",
+            Deployment deployment => $"{name} ({deployment.Replicas?.Value ?? 1} replicas)",
+            StatefulSet statefulSet => $"{name} ({statefulSet.Replicas?.Value ?? 1} replicas)",
+            _ => name,
+        };
+    }
+
+    private static string Summary(ManifestSet set)
+    {
+        var kinds = set.Objects
+            .GroupBy(o => o.Kind.Value)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, System.StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} {g.Key}");
+        var errors = set.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = set.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var objects = set.Objects.Count;
+        return $"Loaded {objects} object{(objects == 1 ? string.Empty : "s")} from {set.Files.Count} file{(set.Files.Count == 1 ? string.Empty : "s")}" +
+            (objects == 0 ? string.Empty : $" ({string.Join(", ", kinds)})") +
+            $"; {errors} error{(errors == 1 ? string.Empty : "s")}, {warnings} warning{(warnings == 1 ? string.Empty : "s")}.";
+    }
+
+    private static string Severity(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+}

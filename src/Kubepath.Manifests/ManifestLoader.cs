@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Kubepath.Manifests.Reading;
+using Kubepath.Manifests.Text;
+using Kubepath.Manifests.Yaml;
+using Kubepath.Model;
+
+namespace Kubepath.Manifests;
+
+/// <summary>
+/// Loads Kubernetes and MetalLB manifests from files, folders (recursively: <c>.yaml</c>, <c>.yml</c>,
+/// <c>.json</c>) and standard input (<c>-</c>) into a <see cref="ManifestSet"/>. Never throws on bad input:
+/// every problem is a KP9xxx diagnostic with its position, and everything else still loads.
+/// </summary>
+public sealed class ManifestLoader
+{
+    /// <summary>The path that means standard input.</summary>
+    public const string StandardInput = "-";
+
+    private static readonly string[] ManifestExtensions = { ".yaml", ".yml", ".json" };
+
+    private readonly LoadLimits limits;
+    private readonly Func<Stream> openStandardInput;
+
+    public ManifestLoader(LoadLimits? limits = null, Func<Stream>? openStandardInput = null)
+    {
+        this.limits = limits ?? LoadLimits.Default;
+        this.openStandardInput = openStandardInput ?? Console.OpenStandardInput;
+    }
+
+    public ManifestSet Load(params string[] paths) => Load((IEnumerable<string>)paths);
+
+    public ManifestSet Load(IEnumerable<string> paths)
+    {
+        var inputs = new List<Input>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var path in paths)
+        {
+            Collect(path, inputs, diagnostics);
+        }
+
+        var results = new FileResult[inputs.Count];
+        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i => results[i] = inputs[i].Load(this));
+        return Combine(results, diagnostics);
+    }
+
+    /// <summary>Loads one file's text (what an editor or a test has in memory).</summary>
+    public ManifestSet LoadText(string path, string text) => Combine(new[] { LoadDecoded(DisplayPath(path), text) }, new List<Diagnostic>());
+
+    /// <summary>Loads one file's bytes, decoding them as YAML allows.</summary>
+    public ManifestSet LoadBytes(string path, byte[] bytes) => Combine(new[] { LoadFile(DisplayPath(path), bytes) }, new List<Diagnostic>());
+
+    private void Collect(string path, List<Input> inputs, List<Diagnostic> diagnostics)
+    {
+        if (path == StandardInput)
+        {
+            inputs.Add(new Input("<stdin>", null));
+            return;
+        }
+
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                var files = new List<string>();
+                CollectDirectory(path, 0, files, diagnostics);
+                files.Sort(StringComparer.Ordinal);
+                inputs.AddRange(files.Select(f => new Input(f, f)));
+            }
+            else if (File.Exists(path))
+            {
+                inputs.Add(new Input(DisplayPath(path), path));
+            }
+            else
+            {
+                diagnostics.Add(LoadDiagnostics.PathNotFound.At(SourceSpan.StartOf(DisplayPath(path)), $"no such file or folder: {path}"));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            diagnostics.Add(LoadDiagnostics.PathNotFound.At(SourceSpan.StartOf(DisplayPath(path)), $"cannot read {path}: {e.Message}"));
+        }
+    }
+
+    private void CollectDirectory(string directory, int depth, List<string> files, List<Diagnostic> diagnostics)
+    {
+        if (depth > limits.MaxDirectoryDepth)
+        {
+            diagnostics.Add(LoadDiagnostics.InputLimit.At(SourceSpan.StartOf(DisplayPath(directory)), $"folders nest more than {limits.MaxDirectoryDepth} levels below the input; deeper ones are not read"));
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory))
+        {
+            if (ManifestExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            {
+                files.Add(DisplayPath(file));
+            }
+        }
+
+        foreach (var sub in Directory.EnumerateDirectories(directory))
+        {
+            // Hidden folders (.git, .github) hold no manifests; linked folders could loop.
+            var name = Path.GetFileName(sub);
+            if (name.StartsWith(".", StringComparison.Ordinal) || (new DirectoryInfo(sub).Attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                continue;
+            }
+
+            CollectDirectory(sub, depth + 1, files, diagnostics);
+        }
+    }
+
+    private FileResult LoadFile(string displayPath, byte[] bytes)
+    {
+        if (bytes.LongLength > limits.MaxFileBytes)
+        {
+            return TooLarge(displayPath, bytes.LongLength);
+        }
+
+        var decoded = SourceDecoder.Decode(bytes);
+        if (decoded.Text is null)
+        {
+            var position = new SourcePosition(decoded.ProblemLine, decoded.ProblemColumn, 0);
+            return FileResult.Failed(LoadDiagnostics.UnreadableFile.At(new SourceSpan(displayPath, position, position, FieldPath.Root), decoded.Problem!));
+        }
+
+        return LoadDecoded(displayPath, decoded.Text);
+    }
+
+    private FileResult TooLarge(string displayPath, long length) => FileResult.Failed(LoadDiagnostics.InputLimit.At(
+        SourceSpan.StartOf(displayPath),
+        $"the file is {length:N0} bytes, over the {limits.MaxFileBytes:N0}-byte limit; it is not read"));
+
+    private FileResult LoadDecoded(string displayPath, string text)
+    {
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text.Substring(1);
+        }
+
+        var lines = new LineMap(text);
+        var diagnostics = new List<Diagnostic>();
+        var objects = new List<ManifestObject>();
+        var context = new ReadContext(displayPath, lines, diagnostics);
+        var hasMarkers = Templates.MayContainMarkers(text);
+        var templateReported = false;
+
+        void ReportTemplate(int offset)
+        {
+            var position = lines.At(offset);
+            diagnostics.Add(LoadDiagnostics.UnrenderedTemplate.At(
+                new SourceSpan(displayPath, position, lines.At(offset + 2), FieldPath.Root),
+                "this is an unrendered template (Helm/Go or Jinja markers in the YAML structure); render it first (helm template, kustomize build) and lint the output"));
+        }
+
+        var reader = new YamlStreamReader(displayPath, text, lines, limits, hasMarkers, diagnostics, document =>
+        {
+            if (hasMarkers)
+            {
+                var marker = Templates.FirstMarker(text, document.Start, document.End, document.QuotedScalars);
+                if (marker >= 0)
+                {
+                    ReportTemplate(marker);
+                    templateReported = true;
+                    return;
+                }
+            }
+
+            if (document.Root is not null)
+            {
+                ObjectReader.Read(context, document.Root, objects);
+            }
+        })
+        {
+            // A template usually breaks the YAML; say that rather than report the parse error it causes.
+            ExplainSyntaxError = offset =>
+            {
+                if (!hasMarkers)
+                {
+                    return false;
+                }
+
+                var errorLine = lines.At(offset).Line;
+                var end = errorLine < lines.LineCount ? lines.LineStart(errorLine + 1) : text.Length;
+                var marker = Templates.FirstMarker(text, 0, end, Array.Empty<(int, int)>());
+                if (marker < 0)
+                {
+                    return false;
+                }
+
+                if (!templateReported)
+                {
+                    ReportTemplate(marker);
+                    templateReported = true;
+                }
+
+                return true;
+            },
+        };
+        reader.Read();
+        return new FileResult(new SourceFile(displayPath, text), objects, diagnostics);
+    }
+
+    private static ManifestSet Combine(IReadOnlyList<FileResult> results, List<Diagnostic> diagnostics)
+    {
+        var files = new List<SourceFile>();
+        var objects = new List<ManifestObject>();
+        foreach (var result in results)
+        {
+            if (result.File is not null)
+            {
+                files.Add(result.File);
+            }
+
+            objects.AddRange(result.Objects);
+            diagnostics.AddRange(result.Diagnostics
+                .Select((d, i) => (d, i))
+                .OrderBy(x => x.d.Span.Start.Line).ThenBy(x => x.d.Span.Start.Column).ThenBy(x => x.i)
+                .Select(x => x.d));
+        }
+
+        diagnostics.AddRange(DuplicateObjects.Find(objects));
+        return new ManifestSet(files, objects, diagnostics);
+    }
+
+    /// <summary>Paths as the user wrote them, with forward slashes on every platform.</summary>
+    private static string DisplayPath(string path)
+    {
+        var display = path.Replace('\\', '/');
+        while (display.StartsWith("./", StringComparison.Ordinal))
+        {
+            display = display.Substring(2);
+        }
+
+        return display;
+    }
+
+    private sealed record FileResult(SourceFile? File, IReadOnlyList<ManifestObject> Objects, IReadOnlyList<Diagnostic> Diagnostics)
+    {
+        public static FileResult Failed(Diagnostic diagnostic) => new(null, Array.Empty<ManifestObject>(), new[] { diagnostic });
+    }
+
+    private sealed record Input(string DisplayPath, string? Path)
+    {
+        public FileResult Load(ManifestLoader loader)
+        {
+            try
+            {
+                if (Path is not null && new FileInfo(Path).Length is var length && length > loader.limits.MaxFileBytes)
+                {
+                    return loader.TooLarge(DisplayPath, length);
+                }
+
+                return loader.LoadFile(DisplayPath, Path is null ? ReadAll(loader.openStandardInput()) : File.ReadAllBytes(Path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return FileResult.Failed(LoadDiagnostics.PathNotFound.At(SourceSpan.StartOf(DisplayPath), $"cannot read {DisplayPath}: {e.Message}"));
+            }
+        }
+
+        private static byte[] ReadAll(Stream stream)
+        {
+            using (stream)
+            using (var memory = new MemoryStream())
+            {
+                stream.CopyTo(memory);
+                return memory.ToArray();
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using Kubepath.Manifests.Yaml;
+using Kubepath.Model;
+
+namespace Kubepath.Manifests.Reading;
+
+/// <summary>
+/// Turns one document's root node into model objects: one object, the items of a <c>kind: List</c> (or a
+/// kubectl <c>*List</c>), or a KP9002 when the document is not a Kubernetes object.
+/// </summary>
+internal static class ObjectReader
+{
+    public static void Read(ReadContext context, YamlNode root, List<ManifestObject> objects)
+    {
+        var node = new Node(context, root, FieldPath.Root);
+        if (root is not YamlMapping)
+        {
+            if (node.Exists)
+            {
+                node.Report(LoadDiagnostics.NotAnObject, "this document is not a Kubernetes object (it is not a mapping with apiVersion and kind)");
+            }
+
+            return;
+        }
+
+        ReadObject(node, inheritedApiVersion: null, inheritedKind: null, objects);
+    }
+
+    private static void ReadObject(Node node, Field<string>? inheritedApiVersion, string? inheritedKind, List<ManifestObject> objects)
+    {
+        var apiVersion = node.String("apiVersion") ?? inheritedApiVersion;
+        var kind = node.String("kind") ?? (inheritedKind is null ? null : new Field<string>(inheritedKind, node.Span));
+        if (apiVersion is null || kind is null)
+        {
+            var missing = apiVersion is null && kind is null ? "apiVersion and kind" : apiVersion is null ? "apiVersion" : "kind";
+            node.Report(LoadDiagnostics.NotAnObject, $"this document is not a Kubernetes object: it has no {missing}");
+            return;
+        }
+
+        if (kind.Value.EndsWith("List", System.StringComparison.Ordinal) && node.Has("items"))
+        {
+            // kubectl get -o yaml prints kind: List; the API's typed lists (ServiceList) leave kind off their items.
+            var itemKind = kind.Value == "List" ? null : kind.Value.Substring(0, kind.Value.Length - 4);
+            foreach (var item in node.Items("items"))
+            {
+                if (item.Yaml is YamlMapping)
+                {
+                    ReadObject(item.Rebase(), itemKind is null ? null : apiVersion, itemKind, objects);
+                }
+                else if (item.Exists)
+                {
+                    item.Report(LoadDiagnostics.NotAnObject, $"{item.Path}: a list item must be an object");
+                }
+            }
+
+            return;
+        }
+
+        var resolution = KindCatalog.Resolve(apiVersion.Value, kind.Value);
+        if (resolution.RemovedReplacement is not null)
+        {
+            node.Child("apiVersion").Report(
+                LoadDiagnostics.RemovedApiVersion,
+                $"{kind.Value} in {apiVersion.Value} is no longer served ({resolution.Removal}); use {resolution.RemovedReplacement}");
+        }
+        else if (resolution.ServedVersion is not null)
+        {
+            node.Child("apiVersion").Report(
+                LoadDiagnostics.WrongApiVersion,
+                $"{kind.Value} is not served by apiVersion {apiVersion.Value}; use {resolution.ServedVersion}");
+        }
+
+        var metadata = CommonReaders.Metadata(node.Map("metadata"));
+        objects.Add(resolution.Kind switch
+        {
+            ModelKind.Service => CoreReaders.Service(node, apiVersion, kind, metadata),
+            ModelKind.Pod => CoreReaders.Pod(node, apiVersion, kind, metadata),
+            ModelKind.Node => CoreReaders.Node(node, apiVersion, kind, metadata),
+            ModelKind.Namespace => new Namespace { ApiVersion = apiVersion, Kind = kind, Metadata = metadata, Span = node.Span },
+            ModelKind.Deployment or ModelKind.StatefulSet or ModelKind.DaemonSet or ModelKind.ReplicaSet or ModelKind.Job =>
+                WorkloadReaders.Workload(resolution.Kind, node, apiVersion, kind, metadata),
+            ModelKind.EndpointSlice => CoreReaders.EndpointSlice(node, apiVersion, kind, metadata),
+            ModelKind.IPAddressPool or ModelKind.L2Advertisement or ModelKind.BGPAdvertisement or ModelKind.Community
+                or ModelKind.BGPPeer or ModelKind.BFDProfile => MetalLBReaders.Read(resolution.Kind, node, apiVersion, kind, metadata),
+            _ => new OpaqueObject { ApiVersion = apiVersion, Kind = kind, Metadata = metadata, Span = node.Span },
+        });
+    }
+}

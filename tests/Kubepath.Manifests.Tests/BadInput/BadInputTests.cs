@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Text;
+using Kubepath.Model;
+using static Kubepath.Manifests.Tests.Manifest;
+
+namespace Kubepath.Manifests.Tests.BadInput;
+
+/// <summary>Each class of bad input gives its diagnostic at the exact place, and everything else still loads.</summary>
+public class BadInputTests
+{
+    private const string GoodService = "apiVersion: v1\nkind: Service\nmetadata: {name: good}\nspec: {ports: [{port: 80}]}\n";
+
+    [Fact]
+    public void A_syntax_error_ends_only_its_own_document()
+    {
+        var set = Load(GoodService + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: broken\n   bad: indent\n---\n" + GoodService.Replace("good", "after"));
+
+        var error = SingleDiagnostic(set, LoadDiagnostics.YamlSyntax);
+        Assert.Equal((10, 7), (error.Span.Start.Line, error.Span.Start.Column));
+        Assert.Equal(new[] { "good", "after" }, set.Objects.Select(o => o.Name));
+    }
+
+    [Theory]
+    [InlineData("just a string\n", "not a mapping")]
+    [InlineData("- a\n- b\n", "not a mapping")]
+    [InlineData("replicaCount: 3\nimage: nginx\n", "no apiVersion and kind")]
+    [InlineData("apiVersion: v1\nmetadata: {name: x}\n", "no kind")]
+    public void A_document_that_is_not_a_Kubernetes_object_is_reported(string yaml, string reason)
+    {
+        var set = Load(yaml);
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.NotAnObject);
+        Assert.Contains(reason, diagnostic.Message);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Empty(set.Objects);
+    }
+
+    [Theory]
+    [InlineData("port: eighty", "spec.ports[0].port: expected an integer, found the string \"eighty\"", 5, 18)]
+    [InlineData("port: \"80\"", "spec.ports[0].port: expected an integer, found the string \"80\"; remove the quotes", 5, 18)]
+    [InlineData("port: 80, name: 8080", "spec.ports[0].name: expected a string, found the number 8080; quote it (\"8080\") if the text is meant", 5, 28)]
+    [InlineData("port: [80]", "spec.ports[0].port: expected an integer, found a list", 5, 18)]
+    public void A_value_of_the_wrong_type_is_reported_and_read_as_absent(string port, string message, int line, int column)
+    {
+        var set = Load($"apiVersion: v1\nkind: Service\nmetadata: {{name: s}}\nspec:\n  ports: [{{{port}}}]\n");
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.WrongValueType);
+        Assert.Equal(message, diagnostic.Message);
+        Assert.Equal((line, column), (diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
+        Assert.Single(set.OfKind<Service>());
+    }
+
+    [Fact]
+    public void A_label_value_YAML_reads_as_a_boolean_or_number_is_the_wrong_type()
+    {
+        var set = Load("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: lab\n  labels:\n    enabled: yes\n    version: 1.0\n    ok: \"true\"\n");
+        var messages = set.Diagnostics.Where(d => d.Id == LoadDiagnostics.WrongValueType.Id).Select(d => d.Message).ToList();
+        Assert.Equal(
+            new[]
+            {
+                "metadata.labels.enabled: expected a string, found the boolean yes; quote it (\"yes\") if the text is meant",
+                "metadata.labels.version: expected a string, found the number 1.0; quote it (\"1.0\") if the text is meant",
+            },
+            messages);
+        Assert.Equal("true", set.Objects.Single().Metadata.Labels["ok"]);
+    }
+
+    [Fact]
+    public void An_enum_value_outside_the_allowed_set_is_reported_with_the_value_meant()
+    {
+        var set = Load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: NodePort\n  externalTrafficPolicy: local\n");
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.InvalidEnumValue);
+        Assert.Equal("spec.externalTrafficPolicy: \"local\" is not valid; the API accepts Cluster, Local; did you mean Local? (values are case-sensitive)", diagnostic.Message);
+        Assert.Equal("6:26-6:31 spec.externalTrafficPolicy", Where(diagnostic.Span));
+        Assert.Null(set.OfKind<Service>().Single().Spec.ExternalTrafficPolicy);
+    }
+
+    [Fact]
+    public void A_removed_apiVersion_is_reported_with_its_replacement_and_still_read()
+    {
+        var set = Load("apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: old}\nspec: {replicas: 2, template: {}}\n");
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.RemovedApiVersion);
+        Assert.Equal("Deployment in extensions/v1beta1 is no longer served (removed in Kubernetes 1.16); use apps/v1", diagnostic.Message);
+        Assert.Equal("1:13-1:31 apiVersion", Where(diagnostic.Span));
+        Assert.Equal(2, set.OfKind<Deployment>().Single().Replicas!.Value);
+    }
+
+    [Fact]
+    public void A_kind_under_an_apiVersion_that_never_served_it_is_reported()
+    {
+        var set = Load("apiVersion: v1\nkind: Deployment\nmetadata: {name: d}\n");
+        Assert.Equal("Deployment is not served by apiVersion v1; use apps/v1", SingleDiagnostic(set, LoadDiagnostics.WrongApiVersion).Message);
+        Assert.IsType<OpaqueObject>(set.Objects.Single());
+    }
+
+    [Fact]
+    public void A_custom_resource_that_shares_a_core_kind_name_is_not_a_mistake()
+    {
+        var set = Load("apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: hello}\n");
+        Assert.Empty(set.Diagnostics);
+        Assert.IsType<OpaqueObject>(set.Objects.Single());
+    }
+
+    [Fact]
+    public void A_Helm_template_is_reported_once_as_unrendered()
+    {
+        var set = Load("apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n{{- if .Values.lb }}\nspec:\n  type: LoadBalancer\n{{- end }}\n");
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.UnrenderedTemplate);
+        Assert.Equal((4, 9), (diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
+        Assert.DoesNotContain(set.Diagnostics, d => d.Id == LoadDiagnostics.YamlSyntax.Id);
+        Assert.Empty(set.Objects);
+    }
+
+    [Fact]
+    public void An_envsubst_placeholder_in_a_typed_field_is_reported_as_unrendered()
+    {
+        var set = Load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: ${SERVICE_TYPE:-ClusterIP}\n");
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.UnrenderedTemplate);
+        Assert.Equal("spec.type: \"${SERVICE_TYPE:-ClusterIP}\" is an unrendered template placeholder; lint the rendered manifests (helm template, envsubst, kustomize build)", diagnostic.Message);
+        Assert.Single(set.Diagnostics);
+    }
+
+    [Fact]
+    public void Template_syntax_inside_strings_is_ordinary_text()
+    {
+        var set = Load("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: alerts
+              annotations:
+                summary: "{{ $labels.instance }} is down"
+                script: echo ${HOME}
+            data:
+              rule: |
+                {{ range .Alerts }}{{ .Labels }}{{ end }}
+            """);
+        Assert.Empty(set.Diagnostics);
+        Assert.Single(set.Objects);
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_reported_citing_the_first_and_the_first_value_is_kept()
+    {
+        var set = Load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: NodePort\n  ports: [{port: 80}]\n  type: LoadBalancer\n");
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.DuplicateKey);
+        Assert.Equal("7:3-7:7 ", Where(diagnostic.Span));
+        Assert.Contains("first defined at line 5", diagnostic.Message);
+        Assert.Equal(ServiceType.NodePort, set.OfKind<Service>().Single().Spec.EffectiveType);
+    }
+
+    [Fact]
+    public void An_object_defined_twice_is_reported_at_the_second_citing_both_places()
+    {
+        var set = Load(GoodService + "---\n" + GoodService + "---\n" + GoodService.Replace("metadata: {name: good}", "metadata: {name: good, namespace: other}"));
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.DuplicateObject);
+        Assert.Equal("Service default/good is defined more than once: first at test.yaml:3:18; the later definition replaces the earlier one when both are applied", diagnostic.Message);
+        Assert.Equal(8, diagnostic.Span.Start.Line);
+        Assert.Equal(3, set.Objects.Count);
+    }
+
+    [Fact]
+    public void Invalid_UTF8_is_reported_at_the_first_bad_byte()
+    {
+        var bytes = Encoding.UTF8.GetBytes("apiVersion: v1\nkind: Namespace\nmetadata: {name: caf\u00e9").Concat(new byte[] { 0xC3, 0x28, (byte)'}', (byte)'\n' }).ToArray();
+        var set = new ManifestLoader().LoadBytes("bad.yaml", bytes);
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.UnreadableFile);
+        Assert.Equal((3, 22), (diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
+        Assert.Contains("0xC3 is not valid UTF-8", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_binary_file_is_reported_and_skipped()
+    {
+        var set = new ManifestLoader().LoadBytes("image.yaml", new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0, 0, 0, 13 });
+        Assert.Contains("not valid UTF-8", SingleDiagnostic(set, LoadDiagnostics.UnreadableFile).Message);
+        Assert.Empty(set.Objects);
+    }
+
+    [Fact]
+    public void UTF16_with_a_byte_order_mark_is_read()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("apiVersion: v1\nkind: Namespace\nmetadata: {name: wide}\n")).ToArray();
+        var set = new ManifestLoader().LoadBytes("wide.yaml", bytes);
+        Assert.Empty(set.Diagnostics);
+        Assert.Equal("3:18-3:22 metadata.name", Where(set.Objects.Single().Metadata.Name!.Span));
+    }
+
+    [Fact]
+    public void An_alias_bomb_is_stopped_within_bounded_time_and_the_next_document_still_loads()
+    {
+        // Twelve levels of ten aliases each: a billion laughs if expanded.
+        var bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 12; i++)
+        {
+            bomb.Append($"  a{i}: &a{i} [").Append(string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))).Append("]\n");
+        }
+
+        var watch = Stopwatch.StartNew();
+        var set = Load(bomb + "---\n" + GoodService);
+        watch.Stop();
+
+        Assert.Contains("alias bomb", SingleDiagnostic(set, LoadDiagnostics.InputLimit).Message);
+        Assert.Equal("good", Assert.Single(set.Objects).Name);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Deep_nesting_is_stopped_at_the_depth_limit()
+    {
+        var deep = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: " + new string('[', 5000) + new string(']', 5000) + "\n---\n" + GoodService;
+        var set = Load(deep);
+        Assert.Contains("nested more than 256 levels", SingleDiagnostic(set, LoadDiagnostics.InputLimit).Message);
+        Assert.Equal("good", Assert.Single(set.Objects).Name);
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_reported_without_being_parsed()
+    {
+        var set = new ManifestLoader(new LoadLimits { MaxFileBytes = 64 }).LoadBytes("big.yaml", Encoding.UTF8.GetBytes(GoodService));
+        Assert.Contains("over the 64-byte limit", SingleDiagnostic(set, LoadDiagnostics.InputLimit).Message);
+        Assert.Empty(set.Objects);
+    }
+
+    [Fact]
+    public void An_alias_to_no_anchor_is_a_syntax_error_of_its_document_only()
+    {
+        var set = Load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: *missing\n---\n" + GoodService);
+        Assert.Contains("*missing refers to no anchor", SingleDiagnostic(set, LoadDiagnostics.YamlSyntax).Message);
+        Assert.Equal("good", Assert.Single(set.Objects).Name);
+    }
+
+    [Fact]
+    public void A_missing_path_is_reported_and_the_other_paths_still_load()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("kubepath-").FullName, "ok.yaml");
+        File.WriteAllText(file, GoodService);
+        var set = new ManifestLoader().Load("no/such/folder", file);
+        Assert.Equal("no such file or folder: no/such/folder", SingleDiagnostic(set, LoadDiagnostics.PathNotFound).Message);
+        Assert.Single(set.Objects);
+    }
+}

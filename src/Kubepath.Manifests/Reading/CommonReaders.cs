@@ -1,3 +1,4 @@
+using System;
 using Kubepath.Model;
 
 namespace Kubepath.Manifests.Reading;
@@ -36,11 +37,11 @@ internal static class CommonReaders
     public static System.Collections.Generic.IReadOnlyList<LabelSelector> LabelSelectors(Node parent, string key) =>
         parent.Mappings(key, s => LabelSelector(s)!);
 
-    public static PodTemplate PodTemplate(Node template, SourceSpan whenAbsent) => new()
+    public static PodTemplate PodTemplate(Node template, Func<SourceSpan> whenAbsent) => new()
     {
         Metadata = Metadata(template.Map("metadata")),
         Spec = PodReaders.PodSpec(template.Map("spec")),
-        Span = template.SpanIfExists ?? whenAbsent,
+        Span = template.SpanIfExists ?? whenAbsent(),
     };
 
     public static Condition Condition(Node condition) => new(

@@ -15,20 +15,33 @@ internal readonly struct Node
 {
     private readonly ReadContext context;
 
+    // A collection holds its own path (its children need it). A scalar or an absent field holds its parent's
+    // path and its key or index, so the many leaf values and optional fields an object has allocate no path.
+    private readonly FieldPath parent;
+    private readonly string? key;
+    private readonly int index;
+
     public Node(ReadContext context, YamlNode? yaml, FieldPath path)
+        : this(context, yaml, path, null, -1)
+    {
+    }
+
+    private Node(ReadContext context, YamlNode? yaml, FieldPath parent, string? key, int index)
     {
         this.context = context;
         Yaml = yaml;
-        Path = path;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
     }
 
     public YamlNode? Yaml { get; }
 
-    public FieldPath Path { get; }
+    public FieldPath Path => key is not null ? parent.Key(key) : index >= 0 ? parent.Index(index) : parent;
 
     public bool Exists => Yaml is not null && !(Yaml is YamlScalar scalar && ScalarValue.Resolve(scalar).Kind == ScalarKind.Null);
 
-    public SourceSpan Span => context.Span(Yaml!, Path);
+    public SourceSpan Span => context.Span(Yaml!, parent, key, index);
 
     public SourceSpan? SpanIfExists => Exists ? Span : null;
 
@@ -65,17 +78,35 @@ internal readonly struct Node
     public IReadOnlyList<T> List<T>(string key, Func<Node, T?> read)
         where T : class
     {
-        List<T>? result = null;
-        foreach (var item in Items(key))
+        var child = Child(key);
+        if (!child.Exists)
         {
-            var value = read(item);
+            return Array.Empty<T>();
+        }
+
+        if (child.Yaml is not YamlSequence sequence)
+        {
+            child.Mismatch("a list");
+            return Array.Empty<T>();
+        }
+
+        var result = new T[sequence.Items.Count];
+        var count = 0;
+        for (var i = 0; i < result.Length; i++)
+        {
+            var value = read(Item(child, sequence.Items[i], i));
             if (value is not null)
             {
-                (result ??= new List<T>()).Add(value);
+                result[count++] = value;
             }
         }
 
-        return result is null ? Array.Empty<T>() : result.ToArray();
+        if (count < result.Length)
+        {
+            Array.Resize(ref result, count);
+        }
+
+        return result;
     }
 
     /// <summary>Each item of the list under <paramref name="key"/> when it is a mapping (others are reported).</summary>
@@ -159,12 +190,11 @@ internal readonly struct Node
                 continue;
             }
 
-            var path = child.Path.Key(keyScalar.Value);
-            var valueNode = new Node(context, entry.Value, path);
-            var value = valueNode.Exists ? valueNode.AsString(checkTemplates) : new Field<string>(string.Empty, context.Span(entry.Value, path));
+            var valueNode = new Node(context, entry.Value, child.parent, keyScalar.Value, -1);
+            var value = valueNode.Exists ? valueNode.AsString(checkTemplates) : new Field<string>(string.Empty, valueNode.Span);
             if (value is not null)
             {
-                entries.Add(new MapEntry(new Field<string>(keyScalar.Value, context.Span(keyScalar, path)), value));
+                entries.Add(new MapEntry(new Field<string>(keyScalar.Value, context.Span(keyScalar, child.parent, keyScalar.Value, -1)), value));
             }
         }
 
@@ -192,7 +222,7 @@ internal readonly struct Node
     public Field<T>? AsEnum<T>(WireNames<T> names)
         where T : struct, System.Enum
     {
-        if (Scalar("one of " + string.Join(", ", names.Names)) is not { } value)
+        if (Scalar(names.Expected) is not { } value)
         {
             return null;
         }
@@ -209,7 +239,7 @@ internal readonly struct Node
 
         var suggestion = names.Suggest(value.Text);
         var hint = suggestion is null ? string.Empty : $"; did you mean {suggestion}? (values are case-sensitive)";
-        Report(LoadDiagnostics.InvalidEnumValue, $"{Path}: \"{value.Text}\" is not valid; the API accepts {string.Join(", ", names.Names)}{hint}");
+        Report(LoadDiagnostics.InvalidEnumValue, $"{Path}: \"{value.Text}\" is not valid; the API accepts {names.Choices}{hint}");
         return null;
     }
 
@@ -227,8 +257,8 @@ internal readonly struct Node
 
     public Node Child(string key)
     {
-        var path = Path.Key(key);
-        return Yaml is YamlMapping mapping ? new Node(context, mapping.Get(key), path) : new Node(context, null, path);
+        var value = (Yaml as YamlMapping)?.Get(key);
+        return value is YamlCollection ? new Node(context, value, parent.Key(key)) : new Node(context, value, Path, key, -1);
     }
 
     /// <summary>The scalar value here, or null when absent or null; reports a collection where a scalar belongs.</summary>
@@ -326,11 +356,14 @@ internal readonly struct Node
         }
     }
 
+    private Node Item(Node list, YamlNode item, int position) =>
+        item is YamlCollection ? new Node(context, item, list.Path.Index(position)) : new Node(context, item, list.Path, null, position);
+
     private IEnumerable<Node> ItemsOf(Node parent, YamlSequence sequence)
     {
         for (var i = 0; i < sequence.Items.Count; i++)
         {
-            yield return new Node(context, sequence.Items[i], parent.Path.Index(i));
+            yield return Item(parent, sequence.Items[i], i);
         }
     }
 }

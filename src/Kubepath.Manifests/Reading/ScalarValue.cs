@@ -44,7 +44,12 @@ internal readonly struct ScalarValue
         _ => $"the string \"{Text}\"",
     };
 
-    public static ScalarValue Resolve(YamlScalar scalar)
+    public static ScalarValue Resolve(YamlScalar scalar) => scalar.Resolved;
+
+    public static ScalarValue FromCache(ScalarKind kind, string text, long integer) =>
+        new(kind, text, kind == ScalarKind.Bool ? 0 : integer, kind == ScalarKind.Bool && integer != 0);
+
+    public static ScalarValue ResolveUncached(YamlScalar scalar)
     {
         var text = scalar.Value;
         switch (scalar.Tag)

@@ -9,7 +9,7 @@ internal static class WorkloadReaders
     {
         var spec = node.Map("spec");
         var selector = CommonReaders.LabelSelector(spec.Map("selector"));
-        var template = CommonReaders.PodTemplate(spec.Map("template"), spec.SpanIfExists ?? node.Span);
+        var template = CommonReaders.PodTemplate(spec.Map("template"), () => spec.SpanIfExists ?? node.Span);
         return kind switch
         {
             ModelKind.Deployment => new Deployment

@@ -9,6 +9,8 @@ namespace Kubepath.Manifests.Text;
 /// </summary>
 internal sealed class LineMap
 {
+    private static readonly char[] LineBreaks = { '\n', '\r' };
+
     private readonly int[] lineStarts;
     private readonly int length;
 
@@ -16,13 +18,16 @@ internal sealed class LineMap
     {
         length = text.Length;
         var starts = new List<int>(text.Length / 24 + 1) { 0 };
-        for (var i = 0; i < text.Length; i++)
+        var i = text.IndexOfAny(LineBreaks);
+        while (i >= 0)
         {
-            var c = text[i];
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
-                starts.Add(i + 1);
+                i++;
             }
+
+            starts.Add(i + 1);
+            i = i + 1 < text.Length ? text.IndexOfAny(LineBreaks, i + 1) : -1;
         }
 
         lineStarts = starts.ToArray();
@@ -48,6 +53,18 @@ internal sealed class LineMap
         }
 
         return new SourcePosition(line + 1, offset - lineStarts[line] + 1, offset);
+    }
+
+    /// <summary>The position of <paramref name="offset"/>, found quickly when it is on the line of <paramref name="near"/> (a span's end).</summary>
+    public SourcePosition At(int offset, SourcePosition near)
+    {
+        var line = near.Line - 1;
+        if (offset >= near.Offset && line < lineStarts.Length && (line + 1 == lineStarts.Length || offset < lineStarts[line + 1]) && offset <= length)
+        {
+            return new SourcePosition(near.Line, offset - lineStarts[line] + 1, offset);
+        }
+
+        return At(offset);
     }
 
     /// <summary>The offset where 1-based <paramref name="line"/> starts.</summary>

@@ -27,7 +27,7 @@ internal sealed class RepairableText
     /// <summary>The offset in the file's text of the character at <paramref name="offset"/> of <see cref="Text"/>.</summary>
     public int ToOriginal(int offset)
     {
-        if (insertedAt.Count == 0)
+        if (!IsRepaired)
         {
             return offset;
         }

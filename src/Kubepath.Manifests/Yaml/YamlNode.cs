@@ -25,19 +25,22 @@ internal abstract class YamlNode
     public string? Tag { get; }
 
     /// <summary>The number of nodes this node stands for once aliases are expanded (bounded by the loader).</summary>
-    public long Weight { get; set; } = 1;
+    public abstract long Weight { get; }
 
-    public bool IsComplete { get; set; }
+    /// <summary>False while the parser is still inside the node (an alias to it then would be recursive).</summary>
+    public abstract bool IsComplete { get; }
 }
 
 internal sealed class YamlScalar : YamlNode
 {
+    private byte resolvedKind;
+    private long resolvedInteger;
+
     public YamlScalar(string value, ScalarStyle style, int start, int end, string? tag)
         : base(start, end, tag)
     {
         Value = value;
         Style = style;
-        IsComplete = true;
     }
 
     public string Value { get; }
@@ -45,6 +48,50 @@ internal sealed class YamlScalar : YamlNode
     public ScalarStyle Style { get; }
 
     public bool IsPlain => Style is ScalarStyle.Plain or ScalarStyle.Any;
+
+    public override long Weight => 1;
+
+    public override bool IsComplete => true;
+
+    /// <summary>How Kubernetes reads this scalar, computed once and kept in two small fields.</summary>
+    public Reading.ScalarValue Resolved
+    {
+        get
+        {
+            if (resolvedKind == 0)
+            {
+                var value = Reading.ScalarValue.ResolveUncached(this);
+                resolvedKind = (byte)(value.Kind + 1);
+                resolvedInteger = value.Kind == Reading.ScalarKind.Bool ? (value.Boolean ? 1 : 0) : value.Integer;
+            }
+
+            return Reading.ScalarValue.FromCache((Reading.ScalarKind)(resolvedKind - 1), Value, resolvedInteger);
+        }
+    }
+}
+
+/// <summary>A mapping or a sequence: it has children, an expanded size, and is open while being read.</summary>
+internal abstract class YamlCollection : YamlNode
+{
+    private long weight = 1;
+    private bool complete;
+
+    protected YamlCollection(int start, string? tag)
+        : base(start, start, tag)
+    {
+    }
+
+    public override long Weight => weight;
+
+    public override bool IsComplete => complete;
+
+    public void AddWeight(long childWeight) => weight = weight > long.MaxValue - childWeight ? long.MaxValue : weight + childWeight;
+
+    public void Complete(int end)
+    {
+        End = end;
+        complete = true;
+    }
 }
 
 internal readonly struct YamlEntry
@@ -60,12 +107,12 @@ internal readonly struct YamlEntry
     public YamlNode Value { get; }
 }
 
-internal sealed class YamlMapping : YamlNode
+internal sealed class YamlMapping : YamlCollection
 {
     public YamlMapping(int start, string? tag, bool isFlow)
-        : base(start, start, tag) => IsFlow = isFlow;
+        : base(start, tag) => IsFlow = isFlow;
 
-    public List<YamlEntry> Entries { get; } = new();
+    public List<YamlEntry> Entries { get; } = new(4);
 
     /// <summary>Mappings merged in with YAML 1.1 merge keys (<c>&lt;&lt;: *base</c>); own entries win.</summary>
     public List<YamlMapping>? Merged { get; set; }
@@ -100,14 +147,14 @@ internal sealed class YamlMapping : YamlNode
     public YamlNode? Get(string key) => Find(key)?.Value;
 }
 
-internal sealed class YamlSequence : YamlNode
+internal sealed class YamlSequence : YamlCollection
 {
     public YamlSequence(int start, string? tag)
-        : base(start, start, tag)
+        : base(start, tag)
     {
     }
 
-    public List<YamlNode> Items { get; } = new();
+    public List<YamlNode> Items { get; } = new(4);
 }
 
 /// <summary>One document of a YAML stream: its root node (null when empty) and where it lies in the file.</summary>

@@ -125,7 +125,9 @@ internal sealed class YamlStreamReader
         private readonly List<Frame> stack = new();
         private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
         private readonly List<Diagnostic> documentDiagnostics = new();
-        private List<(int Start, int End)> quoted = new();
+        private static readonly List<(int Start, int End)> NoQuotedScalars = new();
+
+        private List<(int Start, int End)> quoted = NoQuotedScalars;
         private YamlNode? root;
         private int documentStart;
         private int lastDocumentEnd;
@@ -205,7 +207,7 @@ internal sealed class YamlStreamReader
                     anchors.Clear();
                     stack.Clear();
                     documentDiagnostics.Clear();
-                    quoted = new List<(int, int)>();
+                    quoted = reader.recordQuotedScalars ? new List<(int, int)>() : NoQuotedScalars;
                     return documentStartEvent.IsImplicit ? null : YamlSpecChecks.VersionDirective(text, lastDocumentEnd, WorkOffset(e.End));
                 case DocumentEnd:
                     lastDocumentEnd = WorkOffset(e.End);
@@ -248,7 +250,7 @@ internal sealed class YamlStreamReader
                 quoted.Add((node.Start, node.End));
             }
 
-            var violation = InBlockContext && scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded)
+            var violation = scalar.Start.Line != scalar.End.Line && InBlockContext && scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded)
                 ? YamlSpecChecks.TabIndentedContinuation(text, WorkOffset(scalar.Start), WorkOffset(scalar.End), BlockIndent)
                 : null;
             Remember(scalar, node);
@@ -256,7 +258,7 @@ internal sealed class YamlStreamReader
             return violation;
         }
 
-        private (int Offset, string Message)? OnCollectionStart(YamlNode node, NodeEvent e, bool flow)
+        private (int Offset, string Message)? OnCollectionStart(YamlCollection node, NodeEvent e, bool flow)
         {
             if (stack.Count >= reader.limits.MaxDepth)
             {
@@ -276,8 +278,7 @@ internal sealed class YamlStreamReader
             var frame = stack[stack.Count - 1];
             stack.RemoveAt(stack.Count - 1);
             var node = frame.Node;
-            node.End = Math.Max(node.Start, Offset(e.End));
-            node.IsComplete = true;
+            node.Complete(Math.Max(node.Start, Offset(e.End)));
             if (frame.Key is not null)
             {
                 // A key without a value can only be seen at the end of a malformed mapping; keep it with a null value.
@@ -360,7 +361,7 @@ internal sealed class YamlStreamReader
             }
 
             var parent = stack[stack.Count - 1];
-            parent.Node.Weight = SaturatingAdd(parent.Node.Weight, node.Weight);
+            parent.Node.AddWeight(node.Weight);
             switch (parent.Node)
             {
                 case YamlSequence sequence:
@@ -456,11 +457,9 @@ internal sealed class YamlStreamReader
 
         private static string? TagOf(NodeEvent e) => e.Tag.IsEmpty || e.Tag.IsNonSpecific ? null : e.Tag.Value;
 
-        private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
-
         private sealed class Frame
         {
-            public Frame(YamlNode node, bool flow, int blockIndent, int flowStart)
+            public Frame(YamlCollection node, bool flow, int blockIndent, int flowStart)
             {
                 Node = node;
                 Flow = flow;
@@ -468,7 +467,7 @@ internal sealed class YamlStreamReader
                 FlowStart = flowStart;
             }
 
-            public YamlNode Node { get; }
+            public YamlCollection Node { get; }
 
             public bool Flow { get; }
 

@@ -13,7 +13,18 @@ public sealed class WireNames<T>
 {
     private readonly (string Name, T Value)[] values;
 
-    public WireNames(params (string Name, T Value)[] values) => this.values = values;
+    public WireNames(params (string Name, T Value)[] values)
+    {
+        this.values = values;
+        Choices = string.Join(", ", Names);
+        Expected = "one of " + Choices;
+    }
+
+    /// <summary>The valid spellings, comma-separated, for messages.</summary>
+    public string Choices { get; }
+
+    /// <summary>"one of" the valid spellings, for messages.</summary>
+    public string Expected { get; }
 
     public IEnumerable<string> Names
     {

@@ -124,8 +124,9 @@ public sealed class ManifestLoader
         var decoded = SourceDecoder.Decode(bytes);
         if (decoded.Text is null)
         {
-            var position = new SourcePosition(decoded.ProblemLine, decoded.ProblemColumn, 0);
-            return FileResult.Failed(LoadDiagnostics.UnreadableFile.At(new SourceSpan(displayPath, position, position, FieldPath.Root), decoded.Problem!));
+            // The text before the bad byte is readable: it places the diagnostic.
+            var prefix = new SourceLines(displayPath, decoded.ReadablePrefix);
+            return FileResult.Failed(LoadDiagnostics.UnreadableFile.At(prefix.Span(decoded.ReadablePrefix.Length, decoded.ReadablePrefix.Length, FieldPath.Root), decoded.Problem!));
         }
 
         return LoadDecoded(displayPath, decoded.Text);
@@ -142,22 +143,21 @@ public sealed class ManifestLoader
             text = text.Substring(1);
         }
 
-        var lines = new LineMap(text);
+        var lines = new SourceLines(displayPath, text);
         var diagnostics = new List<Diagnostic>();
         var objects = new List<ManifestObject>();
-        var context = new ReadContext(displayPath, lines, diagnostics);
+        var context = new ReadContext(lines, diagnostics);
         var hasMarkers = Templates.MayContainMarkers(text);
         var templateReported = false;
 
         void ReportTemplate(int offset)
         {
-            var position = lines.At(offset);
             diagnostics.Add(LoadDiagnostics.UnrenderedTemplate.At(
-                new SourceSpan(displayPath, position, lines.At(offset + 2), FieldPath.Root),
+                lines.Span(offset, Math.Min(text.Length, offset + 2), FieldPath.Root),
                 "this is an unrendered template (Helm/Go or Jinja markers in the YAML structure); render it first (helm template, kustomize build) and lint the output"));
         }
 
-        var reader = new YamlStreamReader(displayPath, text, lines, limits, hasMarkers, diagnostics, document =>
+        var reader = new YamlStreamReader(lines, text, limits, hasMarkers, diagnostics, document =>
         {
             if (hasMarkers)
             {
@@ -170,9 +170,9 @@ public sealed class ManifestLoader
                 }
             }
 
-            if (document.Root is not null)
+            if (document.Root != YamlTree.None)
             {
-                ObjectReader.Read(context, document.Root, objects);
+                ObjectReader.Read(context, document, objects);
             }
         })
         {
@@ -217,10 +217,13 @@ public sealed class ManifestLoader
             }
 
             objects.AddRange(result.Objects);
-            diagnostics.AddRange(result.Diagnostics
-                .Select((d, i) => (d, i))
-                .OrderBy(x => x.d.Span.Start.Line).ThenBy(x => x.d.Span.Start.Column).ThenBy(x => x.i)
-                .Select(x => x.d));
+            if (result.Diagnostics.Count > 0)
+            {
+                diagnostics.AddRange(result.Diagnostics
+                    .Select((d, i) => (d, i))
+                    .OrderBy(x => x.d.Span.Start.Line).ThenBy(x => x.d.Span.Start.Column).ThenBy(x => x.i)
+                    .Select(x => x.d));
+            }
         }
 
         diagnostics.AddRange(DuplicateObjects.Find(objects));

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Kubepath.Manifests;
-using Kubepath.Manifests.Text;
 using Kubepath.Manifests.Yaml;
 using YamlDotNet.Core;
 
@@ -18,30 +17,10 @@ public static class Experiment
         }
     }
 
-    public static void ReadOnly()
-    {
-        var files = GeneratedCorpus.Files(10_000, 100);
-        var docs = new List<(Kubepath.Manifests.Reading.ReadContext, YamlNode)>();
-        foreach (var (path, text) in files)
-        {
-            var lines = new LineMap(text);
-            var context = new Kubepath.Manifests.Reading.ReadContext(path, lines, new List<Kubepath.Model.Diagnostic>());
-            new YamlStreamReader(path, text, lines, LoadLimits.Default, false, new List<Kubepath.Model.Diagnostic>(), d => docs.Add((context, d.Root!))).Read();
-        }
-
-        for (var round = 0; round < 12; round++)
-        {
-            var sw = Stopwatch.StartNew();
-            var objects = new List<Kubepath.Model.ManifestObject>();
-            foreach (var (context, root) in docs) { Kubepath.Manifests.Reading.ObjectReader.Read(context, root, objects); }
-            Console.WriteLine($"read {sw.ElapsedMilliseconds} ms");
-        }
-    }
-
     public static void Run()
     {
         var files = GeneratedCorpus.Files(10_000, 100);
-        var results = new Dictionary<string, List<long>> { ["bare"] = new(), ["tree"] = new(), ["full"] = new() };
+        var results = new Dictionary<string, List<long>> { ["bare"] = new(), ["tree"] = new(), ["full"] = new(), ["read"] = new() };
         var pauses = new Dictionary<string, double>();
         void Time(string name, Action action)
         {
@@ -59,7 +38,18 @@ public static class Experiment
         for (var round = 0; round < 21; round++)
         {
             Time("bare", () => { foreach (var (_, text) in files) { var p = new Parser(new StringReader(text)); while (p.MoveNext()) { } } });
-            Time("tree", () => { foreach (var (path, text) in files) { new YamlStreamReader(path, text, new LineMap(text), LoadLimits.Default, false, new List<Kubepath.Model.Diagnostic>(), _ => { }).Read(); } });
+            Time("tree", () => { foreach (var (path, text) in files) { new YamlStreamReader(new Kubepath.Model.SourceLines(path, text), text, LoadLimits.Default, false, new List<Kubepath.Model.Diagnostic>(), _ => { }).Read(); } });
+            Time("read", () =>
+            {
+                foreach (var (path, text) in files)
+                {
+                    var lines = new Kubepath.Model.SourceLines(path, text);
+                    var diagnostics = new List<Kubepath.Model.Diagnostic>();
+                    var context = new Kubepath.Manifests.Reading.ReadContext(lines, diagnostics);
+                    var objects = new List<Kubepath.Model.ManifestObject>();
+                    new YamlStreamReader(lines, text, LoadLimits.Default, false, diagnostics, d => Kubepath.Manifests.Reading.ObjectReader.Read(context, d, objects)).Read();
+                }
+            });
             Time("full", () => { var loader = new ManifestLoader(); foreach (var (path, text) in files) { loader.LoadText(path, text); } });
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Kubepath.Manifests.Yaml;
 using Kubepath.Model;
 
@@ -14,6 +13,7 @@ namespace Kubepath.Manifests.Reading;
 internal readonly struct Node
 {
     private readonly ReadContext context;
+    private readonly YamlTree tree;
 
     // A collection holds its own path (its children need it). A scalar or an absent field holds its parent's
     // path and its key or index, so the many leaf values and optional fields an object has allocate no path.
@@ -21,80 +21,85 @@ internal readonly struct Node
     private readonly string? key;
     private readonly int index;
 
-    public Node(ReadContext context, YamlNode? yaml, FieldPath path)
-        : this(context, yaml, path, null, -1)
+    public Node(ReadContext context, YamlTree tree, int node, FieldPath path)
+        : this(context, tree, node, path, null, -1)
     {
     }
 
-    private Node(ReadContext context, YamlNode? yaml, FieldPath parent, string? key, int index)
+    private Node(ReadContext context, YamlTree tree, int node, FieldPath parent, string? key, int index)
     {
         this.context = context;
-        Yaml = yaml;
+        this.tree = tree;
+        Index = tree.Deref(node);
         this.parent = parent;
         this.key = key;
         this.index = index;
     }
 
-    public YamlNode? Yaml { get; }
+    /// <summary>The node in its document's tree, <see cref="YamlTree.None"/> when the field is absent.</summary>
+    public int Index { get; }
 
     public FieldPath Path => key is not null ? parent.Key(key) : index >= 0 ? parent.Index(index) : parent;
 
-    public bool Exists => Yaml is not null && !(Yaml is YamlScalar scalar && ScalarValue.Resolve(scalar).Kind == ScalarKind.Null);
+    public bool IsMapping => Index != YamlTree.None && tree.Kind(Index) == YamlNodeKind.Mapping;
 
-    public SourceSpan Span => context.Span(Yaml!, parent, key, index);
+    public bool Exists => Index != YamlTree.None && !(tree.Kind(Index) == YamlNodeKind.Scalar && tree.Resolve(Index).Kind == ScalarKind.Null);
+
+    public SourceSpan Span => context.Span(tree.Start(Index), tree.End(Index), parent, key, index);
 
     public SourceSpan? SpanIfExists => Exists ? Span : null;
 
     public bool Has(string key) => Child(key).Exists;
 
     /// <summary>The same node with paths starting afresh: the items of a List are objects of their own.</summary>
-    public Node Rebase() => new(context, Yaml, FieldPath.Root);
+    public Node Rebase() => new(context, tree, Index, FieldPath.Root);
+
+    public Node Child(string name)
+    {
+        var value = IsMapping ? tree.Get(Index, name) : YamlTree.None;
+        return value != YamlTree.None && tree.Kind(value) != YamlNodeKind.Scalar
+            ? new Node(context, tree, value, Path.Key(name))
+            : new Node(context, tree, value, Path, name, -1);
+    }
 
     /// <summary>The mapping under <paramref name="key"/>; reported and empty when it holds something else.</summary>
     public Node Map(string key)
     {
         var child = Child(key);
-        return child.Exists && child.Yaml is not YamlMapping ? child.Mismatch("a mapping") : child;
+        return child.Exists && !child.IsMapping ? child.Mismatch("a mapping") : child;
     }
 
     /// <summary>The items of the sequence under <paramref name="key"/>; reported and empty when it holds something else.</summary>
     public IEnumerable<Node> Items(string key)
     {
-        var child = Child(key);
-        if (!child.Exists)
+        var child = Sequence(key);
+        if (child.Index == YamlTree.None)
         {
-            return Enumerable.Empty<Node>();
+            yield break;
         }
 
-        if (child.Yaml is not YamlSequence sequence)
+        var position = 0;
+        for (var item = tree.FirstChild(child.Index); item != YamlTree.None; item = tree.Next(item))
         {
-            child.Mismatch("a list");
-            return Enumerable.Empty<Node>();
+            yield return child.Item(item, position++);
         }
-
-        return ItemsOf(child, sequence);
     }
 
     public IReadOnlyList<T> List<T>(string key, Func<Node, T?> read)
         where T : class
     {
-        var child = Child(key);
-        if (!child.Exists)
+        var child = Sequence(key);
+        if (child.Index == YamlTree.None)
         {
             return Array.Empty<T>();
         }
 
-        if (child.Yaml is not YamlSequence sequence)
-        {
-            child.Mismatch("a list");
-            return Array.Empty<T>();
-        }
-
-        var result = new T[sequence.Items.Count];
+        var result = new T[tree.ChildCount(child.Index)];
         var count = 0;
-        for (var i = 0; i < result.Length; i++)
+        var position = 0;
+        for (var item = tree.FirstChild(child.Index); item != YamlTree.None; item = tree.Next(item))
         {
-            var value = read(Item(child, sequence.Items[i], i));
+            var value = read(child.Item(item, position++));
             if (value is not null)
             {
                 result[count++] = value;
@@ -112,7 +117,7 @@ internal readonly struct Node
     /// <summary>Each item of the list under <paramref name="key"/> when it is a mapping (others are reported).</summary>
     public IReadOnlyList<T> Mappings<T>(string key, Func<Node, T> read)
         where T : class =>
-        List(key, item => item.Yaml is YamlMapping ? read(item) : item.MismatchAndNull<T>("a mapping"));
+        List(key, item => item.IsMapping ? read(item) : item.MismatchAndNull<T>("a mapping"));
 
     public Field<string>? String(string key) => Child(key).AsString();
 
@@ -120,7 +125,8 @@ internal readonly struct Node
 
     public Field<int>? Int(string key)
     {
-        var field = Long(key);
+        var child = Child(key);
+        var field = child.AsLong();
         if (field is null)
         {
             return null;
@@ -128,7 +134,7 @@ internal readonly struct Node
 
         if (field.Value is < int.MinValue or > int.MaxValue)
         {
-            Child(key).Report(LoadDiagnostics.WrongValueType, $"{Child(key).Path}: {field.Value} does not fit in a 32-bit integer");
+            child.Report(LoadDiagnostics.WrongValueType, $"{child.Path}: {field.Value} does not fit in a 32-bit integer");
             return null;
         }
 
@@ -176,28 +182,13 @@ internal readonly struct Node
     public Field<StringMap>? StringMap(string key, bool checkTemplates = true)
     {
         var child = Map(key);
-        if (child.Yaml is not YamlMapping mapping)
+        if (!child.IsMapping)
         {
             return null;
         }
 
-        var entries = new List<MapEntry>(mapping.Entries.Count);
-        foreach (var entry in AllEntries(mapping))
-        {
-            if (entry.Key is not YamlScalar keyScalar)
-            {
-                new Node(context, entry.Key, child.Path).Report(LoadDiagnostics.WrongValueType, $"{child.Path}: keys must be strings");
-                continue;
-            }
-
-            var valueNode = new Node(context, entry.Value, child.parent, keyScalar.Value, -1);
-            var value = valueNode.Exists ? valueNode.AsString(checkTemplates) : new Field<string>(string.Empty, valueNode.Span);
-            if (value is not null)
-            {
-                entries.Add(new MapEntry(new Field<string>(keyScalar.Value, context.Span(keyScalar, child.parent, keyScalar.Value, -1)), value));
-            }
-        }
-
+        var entries = new List<MapEntry>(tree.ChildCount(child.Index) / 2);
+        child.AddEntries(child.Index, entries, checkTemplates, 0);
         return new Field<StringMap>(new Model.StringMap(entries), child.Span);
     }
 
@@ -243,6 +234,8 @@ internal readonly struct Node
         return null;
     }
 
+    public void Report(LoadDiagnosticDescriptor descriptor, string message) => context.Diagnostics.Add(descriptor.At(Span, message));
+
     private Field<long>? AsLong()
     {
         if (Scalar("an integer") is not { } value)
@@ -250,32 +243,96 @@ internal readonly struct Node
             return null;
         }
 
-        return value.Kind == ScalarKind.Int
-            ? new Field<long>(value.Integer, Span)
-            : WrongScalar<long>("an integer", value, hint: value.Kind == ScalarKind.String && ScalarValue.Resolve(new YamlScalar(value.Text, YamlDotNet.Core.ScalarStyle.Plain, 0, 0, null)).Kind == ScalarKind.Int ? "; remove the quotes" : string.Empty);
+        if (value.Kind == ScalarKind.Int)
+        {
+            return new Field<long>(value.Integer, Span);
+        }
+
+        var quotedNumber = value.Kind == ScalarKind.String && ScalarValue.ResolveUncached(value.Text, null, plain: true).Kind == ScalarKind.Int;
+        return WrongScalar<long>("an integer", value, hint: quotedNumber ? "; remove the quotes" : string.Empty);
     }
 
-    public Node Child(string key)
+    /// <summary>The sequence under <paramref name="key"/>, or an absent node (reported when something else is there).</summary>
+    private Node Sequence(string key)
     {
-        var value = (Yaml as YamlMapping)?.Get(key);
-        return value is YamlCollection ? new Node(context, value, parent.Key(key)) : new Node(context, value, Path, key, -1);
+        var child = Child(key);
+        if (!child.Exists)
+        {
+            return new Node(context, tree, YamlTree.None, parent, this.key, index);
+        }
+
+        if (tree.Kind(child.Index) != YamlNodeKind.Sequence)
+        {
+            child.Mismatch("a list");
+            return new Node(context, tree, YamlTree.None, parent, this.key, index);
+        }
+
+        return child;
+    }
+
+    private Node Item(int item, int position) =>
+        tree.Kind(tree.Deref(item)) != YamlNodeKind.Scalar
+            ? new Node(context, tree, item, Path.Index(position))
+            : new Node(context, tree, item, Path, null, position);
+
+    /// <summary>Own entries first, then those of merged mappings (<c>&lt;&lt;: *base</c>) that are not overridden.</summary>
+    private void AddEntries(int mapping, List<MapEntry> entries, bool checkTemplates, int depth)
+    {
+        var ownCount = entries.Count;
+        var merges = YamlTree.None;
+        for (var k = tree.FirstChild(mapping); k != YamlTree.None && tree.Next(k) != YamlTree.None; k = tree.Next(tree.Next(k)))
+        {
+            var value = tree.Next(k);
+            if (tree.IsMergeKey(k))
+            {
+                merges = tree.Deref(value);
+                continue;
+            }
+
+            if (tree.Kind(k) != YamlNodeKind.Scalar)
+            {
+                new Node(context, tree, k, Path).Report(LoadDiagnostics.WrongValueType, $"{Path}: keys must be strings");
+                continue;
+            }
+
+            var name = tree.Value(k);
+            if (depth > 0 && entries.FindIndex(0, ownCount, e => e.Key.Value == name) >= 0)
+            {
+                continue;
+            }
+
+            var valueNode = new Node(context, tree, value, Path, name, -1);
+            var text = valueNode.Exists ? valueNode.AsString(checkTemplates) : new Field<string>(string.Empty, valueNode.Span);
+            if (text is not null)
+            {
+                entries.Add(new MapEntry(new Field<string>(name, context.Span(tree.Start(k), tree.End(k), Path, name, -1)), text));
+            }
+        }
+
+        if (merges != YamlTree.None && depth < 8)
+        {
+            foreach (var source in tree.MergeSources(merges))
+            {
+                AddEntries(source, entries, checkTemplates, depth + 1);
+            }
+        }
     }
 
     /// <summary>The scalar value here, or null when absent or null; reports a collection where a scalar belongs.</summary>
     private ScalarValue? Scalar(string expected)
     {
-        if (Yaml is null)
+        if (Index == YamlTree.None)
         {
             return null;
         }
 
-        if (Yaml is not YamlScalar scalar)
+        if (tree.Kind(Index) != YamlNodeKind.Scalar)
         {
             Mismatch(expected);
             return null;
         }
 
-        var value = ScalarValue.Resolve(scalar);
+        var value = tree.Resolve(Index);
         return value.Kind == ScalarKind.Null ? null : value;
     }
 
@@ -309,8 +366,14 @@ internal readonly struct Node
 
     private Node Mismatch(string expected)
     {
-        Report(LoadDiagnostics.WrongValueType, $"{Path}: expected {expected}, found {Describe(Yaml!)}");
-        return new Node(context, null, Path);
+        var found = tree.Kind(Index) switch
+        {
+            YamlNodeKind.Mapping => "a mapping",
+            YamlNodeKind.Sequence => "a list",
+            _ => tree.Resolve(Index).Describe(),
+        };
+        Report(LoadDiagnostics.WrongValueType, $"{Path}: expected {expected}, found {found}");
+        return new Node(context, tree, YamlTree.None, parent, key, index);
     }
 
     private T? MismatchAndNull<T>(string expected)
@@ -318,52 +381,5 @@ internal readonly struct Node
     {
         Mismatch(expected);
         return null;
-    }
-
-    public void Report(LoadDiagnosticDescriptor descriptor, string message) => context.Report(descriptor, Yaml!, Path, message);
-
-    private static string Describe(YamlNode node) => node switch
-    {
-        YamlMapping => "a mapping",
-        YamlSequence => "a list",
-        YamlScalar scalar => ScalarValue.Resolve(scalar).Describe(),
-        _ => "something else",
-    };
-
-    private static IEnumerable<YamlEntry> AllEntries(YamlMapping mapping)
-    {
-        foreach (var entry in mapping.Entries)
-        {
-            yield return entry;
-        }
-
-        if (mapping.Merged is null)
-        {
-            yield break;
-        }
-
-        foreach (var merged in mapping.Merged)
-        {
-            foreach (var entry in AllEntries(merged))
-            {
-                if (entry.Key is YamlScalar key && mapping.Entries.Exists(own => own.Key is YamlScalar ownKey && ownKey.Value == key.Value))
-                {
-                    continue;
-                }
-
-                yield return entry;
-            }
-        }
-    }
-
-    private Node Item(Node list, YamlNode item, int position) =>
-        item is YamlCollection ? new Node(context, item, list.Path.Index(position)) : new Node(context, item, list.Path, null, position);
-
-    private IEnumerable<Node> ItemsOf(Node parent, YamlSequence sequence)
-    {
-        for (var i = 0; i < sequence.Items.Count; i++)
-        {
-            yield return Item(parent, sequence.Items[i], i);
-        }
     }
 }

@@ -10,10 +10,10 @@ namespace Kubepath.Manifests.Reading;
 /// </summary>
 internal static class ObjectReader
 {
-    public static void Read(ReadContext context, YamlNode root, List<ManifestObject> objects)
+    public static void Read(ReadContext context, YamlDocument document, List<ManifestObject> objects)
     {
-        var node = new Node(context, root, FieldPath.Root);
-        if (root is not YamlMapping)
+        var node = new Node(context, document.Tree, document.Root, FieldPath.Root);
+        if (!node.IsMapping)
         {
             if (node.Exists)
             {
@@ -43,7 +43,7 @@ internal static class ObjectReader
             var itemKind = kind.Value == "List" ? null : kind.Value.Substring(0, kind.Value.Length - 4);
             foreach (var item in node.Items("items"))
             {
-                if (item.Yaml is YamlMapping)
+                if (item.IsMapping)
                 {
                     ReadObject(item.Rebase(), itemKind is null ? null : apiVersion, itemKind, objects);
                 }

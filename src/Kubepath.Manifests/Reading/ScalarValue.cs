@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using Kubepath.Manifests.Yaml;
 
 namespace Kubepath.Manifests.Reading;
 
@@ -44,15 +43,12 @@ internal readonly struct ScalarValue
         _ => $"the string \"{Text}\"",
     };
 
-    public static ScalarValue Resolve(YamlScalar scalar) => scalar.Resolved;
-
     public static ScalarValue FromCache(ScalarKind kind, string text, long integer) =>
         new(kind, text, kind == ScalarKind.Bool ? 0 : integer, kind == ScalarKind.Bool && integer != 0);
 
-    public static ScalarValue ResolveUncached(YamlScalar scalar)
+    public static ScalarValue ResolveUncached(string text, string? tag, bool plain)
     {
-        var text = scalar.Value;
-        switch (scalar.Tag)
+        switch (tag)
         {
             case "tag:yaml.org,2002:str":
                 return new ScalarValue(ScalarKind.String, text, 0, false);
@@ -64,7 +60,7 @@ internal readonly struct ScalarValue
                 return ResolvePlain(text);
         }
 
-        return scalar.IsPlain ? ResolvePlain(text) : new ScalarValue(ScalarKind.String, text, 0, false);
+        return plain ? ResolvePlain(text) : new ScalarValue(ScalarKind.String, text, 0, false);
     }
 
     private static ScalarValue ResolvePlain(string text)

@@ -13,12 +13,11 @@ internal static class SourceDecoder
 
     public readonly struct Result
     {
-        public Result(string? text, string? problem, int problemLine, int problemColumn)
+        public Result(string? text, string? problem, string readablePrefix)
         {
             Text = text;
             Problem = problem;
-            ProblemLine = problemLine;
-            ProblemColumn = problemColumn;
+            ReadablePrefix = readablePrefix;
         }
 
         /// <summary>The decoded text without its byte order mark, or null when the bytes are not text.</summary>
@@ -26,9 +25,8 @@ internal static class SourceDecoder
 
         public string? Problem { get; }
 
-        public int ProblemLine { get; }
-
-        public int ProblemColumn { get; }
+        /// <summary>The text before the first unreadable byte, which places the problem.</summary>
+        public string ReadablePrefix { get; }
     }
 
     public static Result Decode(byte[] bytes)
@@ -57,24 +55,23 @@ internal static class SourceDecoder
         var bad = FirstInvalidUtf8(bytes, start);
         if (bad >= 0)
         {
-            var (line, column) = PositionOfByte(bytes, start, bad);
             var what = bytes[bad] == 0 ? "a NUL byte: this looks like a binary file" : $"byte 0x{bytes[bad]:X2} is not valid UTF-8";
-            return new Result(null, $"cannot read the file as text: {what}", line, column);
+            return new Result(null, $"cannot read the file as text: {what}", StrictUtf8.GetString(bytes, start, bad - start));
         }
 
         var text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
-        return text.Length > 0 && text[0] == '\uFEFF' ? new Result(text.Substring(1), null, 0, 0) : new Result(text, null, 0, 0);
+        return new Result(text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text, null, string.Empty);
     }
 
     private static Result Strict(byte[] bytes, int bom, Encoding encoding, string name)
     {
         try
         {
-            return new Result(encoding.GetString(bytes, bom, bytes.Length - bom), null, 0, 0);
+            return new Result(encoding.GetString(bytes, bom, bytes.Length - bom), null, string.Empty);
         }
         catch (DecoderFallbackException)
         {
-            return new Result(null, $"cannot read the file as {name} text: it contains invalid code units", 1, 1);
+            return new Result(null, $"cannot read the file as {name} text: it contains invalid code units", string.Empty);
         }
     }
 
@@ -144,24 +141,6 @@ internal static class SourceDecoder
         }
 
         return -1;
-    }
-
-    private static (int Line, int Column) PositionOfByte(byte[] bytes, int start, int index)
-    {
-        var line = 1;
-        var lineStart = start;
-        for (var i = start; i < index; i++)
-        {
-            if (bytes[i] == (byte)'\n' || (bytes[i] == (byte)'\r' && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n')))
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        // The prefix is valid UTF-8: count its characters in UTF-16 code units, as every column is counted.
-        var column = StrictUtf8.GetCharCount(bytes, lineStart, index - lineStart) + 1;
-        return (line, column);
     }
 
     private static bool StartsWith(byte[] bytes, params byte[] prefix)

@@ -8,7 +8,7 @@ using YamlDotNet.Core.Events;
 namespace Kubepath.Manifests.Yaml;
 
 /// <summary>
-/// Reads a YAML stream into documents of <see cref="YamlNode"/>s in one pass over YamlDotNet's parser events.
+/// Reads a YAML stream into documents of <see cref="YamlTree"/>s in one pass over YamlDotNet's parser events.
 /// A syntax error ends only its own document: reading resumes at the next <c>---</c> line. Hostile input is
 /// bounded by <see cref="LoadLimits"/>.
 /// </summary>
@@ -18,8 +18,7 @@ internal sealed class YamlStreamReader
 
     private static readonly char[] LineBreaks = { '\n', '\r' };
 
-    private readonly string file;
-    private readonly Text.LineMap lines;
+    private readonly SourceLines lines;
     private readonly LoadLimits limits;
     private readonly bool recordQuotedScalars;
     private readonly List<Diagnostic> diagnostics;
@@ -27,15 +26,13 @@ internal sealed class YamlStreamReader
     private readonly RepairableText source;
 
     public YamlStreamReader(
-        string file,
+        SourceLines lines,
         string text,
-        Text.LineMap lines,
         LoadLimits limits,
         bool recordQuotedScalars,
         List<Diagnostic> diagnostics,
         Action<YamlDocument> onDocument)
     {
-        this.file = file;
         this.lines = lines;
         this.limits = limits;
         this.recordQuotedScalars = recordQuotedScalars;
@@ -72,10 +69,7 @@ internal sealed class YamlStreamReader
             var original = source.ToOriginal(offset);
             if (ExplainSyntaxError is null || !ExplainSyntaxError(original))
             {
-                var position = lines.At(original);
-                diagnostics.Add(LoadDiagnostics.YamlSyntax.At(
-                    new SourceSpan(file, position, position, FieldPath.Root),
-                    message));
+                diagnostics.Add(LoadDiagnostics.YamlSyntax.At(lines.Span(original, original, FieldPath.Root), message));
             }
 
             segmentStart = NextDocumentMarker(source.Text, offset);
@@ -122,13 +116,16 @@ internal sealed class YamlStreamReader
         private readonly int start;
         private readonly int skip;
         private readonly string text;
-        private readonly List<Frame> stack = new();
-        private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
+        private readonly YamlTree tree = new();
+        private readonly Dictionary<string, int> anchors = new(StringComparer.Ordinal);
+        private Frame[] frames = new Frame[32];
+        private int depth;
         private readonly List<Diagnostic> documentDiagnostics = new();
         private static readonly List<(int Start, int End)> NoQuotedScalars = new();
 
         private List<(int Start, int End)> quoted = NoQuotedScalars;
-        private YamlNode? root;
+        private readonly bool hasTabs;
+        private int root = YamlTree.None;
         private int documentStart;
         private int lastDocumentEnd;
         private long aliasWeight;
@@ -141,12 +138,11 @@ internal sealed class YamlStreamReader
             this.start = start;
             this.skip = skip;
             text = reader.source.Text;
+            hasTabs = text.IndexOf('\t') >= 0;
         }
 
         /// <summary>Documents completed in this run (including the ones skipped because an earlier run emitted them).</summary>
         public int Emitted { get; private set; }
-
-        private string File => reader.file;
 
         public (int Offset, string Message, bool Repairable)? Parse()
         {
@@ -199,43 +195,36 @@ internal sealed class YamlStreamReader
         {
             switch (e)
             {
+                case Scalar scalar:
+                    return abandoned ? null : OnScalar(scalar);
+                case MappingStart mapping:
+                    return abandoned ? null : OnCollectionStart(YamlNodeKind.Mapping, mapping, mapping.Style == MappingStyle.Flow);
+                case SequenceStart sequence:
+                    return abandoned ? null : OnCollectionStart(YamlNodeKind.Sequence, sequence, sequence.Style == SequenceStyle.Flow);
+                case MappingEnd:
+                case SequenceEnd:
+                    return abandoned ? null : OnCollectionEnd(e);
+                case AnchorAlias alias:
+                    if (!abandoned)
+                    {
+                        OnAlias(alias);
+                    }
+
+                    return null;
                 case DocumentStart documentStartEvent:
                     documentStart = Offset(e.Start);
-                    root = null;
+                    root = YamlTree.None;
                     aliasWeight = 0;
                     abandoned = false;
                     anchors.Clear();
-                    stack.Clear();
+                    depth = 0;
+                    tree.Clear();
                     documentDiagnostics.Clear();
                     quoted = reader.recordQuotedScalars ? new List<(int, int)>() : NoQuotedScalars;
                     return documentStartEvent.IsImplicit ? null : YamlSpecChecks.VersionDirective(text, lastDocumentEnd, WorkOffset(e.End));
                 case DocumentEnd:
                     lastDocumentEnd = WorkOffset(e.End);
                     EndDocument(Offset(e.End));
-                    return null;
-                case StreamStart:
-                case StreamEnd:
-                    return null;
-            }
-
-            if (abandoned)
-            {
-                return null;
-            }
-
-            switch (e)
-            {
-                case Scalar scalar:
-                    return OnScalar(scalar);
-                case MappingStart mapping:
-                    return OnCollectionStart(new YamlMapping(Offset(e.Start), TagOf(mapping), mapping.Style == MappingStyle.Flow), mapping, mapping.Style == MappingStyle.Flow);
-                case SequenceStart sequence:
-                    return OnCollectionStart(new YamlSequence(Offset(e.Start), TagOf(sequence)), sequence, sequence.Style == SequenceStyle.Flow);
-                case MappingEnd:
-                case SequenceEnd:
-                    return OnCollectionEnd(e);
-                case AnchorAlias alias:
-                    OnAlias(alias);
                     return null;
                 default:
                     return null;
@@ -244,13 +233,16 @@ internal sealed class YamlStreamReader
 
         private (int Offset, string Message)? OnScalar(Scalar scalar)
         {
-            var node = new YamlScalar(scalar.Value, scalar.Style, Offset(scalar.Start), Offset(scalar.End), TagOf(scalar));
-            if (reader.recordQuotedScalars && !node.IsPlain)
+            var start = Offset(scalar.Start);
+            var end = Offset(scalar.End);
+            var node = tree.AddScalar(scalar.Value, scalar.Style, start, end, TagOf(scalar));
+            if (reader.recordQuotedScalars && !tree.IsPlain(node))
             {
-                quoted.Add((node.Start, node.End));
+                quoted.Add((start, end));
             }
 
-            var violation = scalar.Start.Line != scalar.End.Line && InBlockContext && scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded)
+            // The tab rules can only be broken by a file that has a tab.
+            var violation = hasTabs && scalar.Start.Line != scalar.End.Line && InBlockContext && scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded)
                 ? YamlSpecChecks.TabIndentedContinuation(text, WorkOffset(scalar.Start), WorkOffset(scalar.End), BlockIndent)
                 : null;
             Remember(scalar, node);
@@ -258,31 +250,38 @@ internal sealed class YamlStreamReader
             return violation;
         }
 
-        private (int Offset, string Message)? OnCollectionStart(YamlCollection node, NodeEvent e, bool flow)
+        private (int Offset, string Message)? OnCollectionStart(YamlNodeKind kind, NodeEvent e, bool flow)
         {
-            if (stack.Count >= reader.limits.MaxDepth)
+            var start = Offset(e.Start);
+            if (depth >= reader.limits.MaxDepth)
             {
-                Abandon(node.Start, $"collections are nested more than {reader.limits.MaxDepth} levels deep; the document is skipped");
+                Abandon(start, $"collections are nested more than {reader.limits.MaxDepth} levels deep; the document is skipped");
                 return null;
             }
 
-            var violation = flow ? null : YamlSpecChecks.TabBeforeCompactCollection(text, WorkOffset(e.Start));
-            var blockIndent = flow ? BlockIndent : ColumnOf(WorkOffset(e.Start));
-            stack.Add(new Frame(node, flow, blockIndent, flow && InBlockContext ? WorkOffset(e.Start) : -1));
+            var node = tree.AddCollection(kind, start, TagOf(e), flow);
+            var violation = flow || !hasTabs ? null : YamlSpecChecks.TabBeforeCompactCollection(text, WorkOffset(e.Start));
+            var blockIndent = flow ? BlockIndent : (int)e.Start.Column - 1;
+            if (depth == frames.Length)
+            {
+                Array.Resize(ref frames, frames.Length * 2);
+            }
+
+            frames[depth++] = new Frame(node, flow, blockIndent, hasTabs && flow && InBlockContext ? WorkOffset(e.Start) : -1, flowDepth: flow ? FlowDepth + 1 : FlowDepth);
             Remember(e, node);
             return violation;
         }
 
         private (int Offset, string Message)? OnCollectionEnd(ParsingEvent e)
         {
-            var frame = stack[stack.Count - 1];
-            stack.RemoveAt(stack.Count - 1);
+            var frame = frames[--depth];
+            frames[depth] = default;
             var node = frame.Node;
-            node.Complete(Math.Max(node.Start, Offset(e.End)));
-            if (frame.Key is not null)
+            tree.Complete(node, Offset(e.End));
+            if (frame.Key != YamlTree.None)
             {
                 // A key without a value can only be seen at the end of a malformed mapping; keep it with a null value.
-                AddEntry((YamlMapping)node, frame.Key, new YamlScalar(string.Empty, ScalarStyle.Plain, node.End, node.End, null));
+                AddEntry(ref frame, frame.Key, tree.AddScalar(string.Empty, ScalarStyle.Plain, tree.End(node), tree.End(node), null));
             }
 
             Add(node);
@@ -299,52 +298,29 @@ internal sealed class YamlStreamReader
                 return;
             }
 
-            if (!target.IsComplete)
+            if (!tree.IsComplete(target))
             {
                 Abandon(at, $"alias *{name} refers to a node that contains it; Kubernetes cannot read recursive YAML");
                 return;
             }
 
-            aliasWeight += target.Weight;
+            aliasWeight += tree.Weight(target);
             if (aliasWeight > reader.limits.MaxAliasExpansion)
             {
                 Abandon(at, $"aliases expand this document past {reader.limits.MaxAliasExpansion:N0} nodes (an alias bomb?); the document is skipped");
                 return;
             }
 
-            Add(target);
+            Add(tree.AddAlias(target, at, Offset(alias.End)));
         }
 
-        private bool InBlockContext
-        {
-            get
-            {
-                foreach (var frame in stack)
-                {
-                    if (frame.Flow)
-                    {
-                        return false;
-                    }
-                }
+        private bool InBlockContext => depth > 0 && FlowDepth == 0;
 
-                return stack.Count > 0;
-            }
-        }
+        private int FlowDepth => depth == 0 ? 0 : frames[depth - 1].FlowDepth;
 
-        private int BlockIndent => stack.Count == 0 ? -1 : stack[stack.Count - 1].BlockIndent;
+        private int BlockIndent => depth == 0 ? -1 : frames[depth - 1].BlockIndent;
 
-        private int ColumnOf(int workOffset)
-        {
-            var i = workOffset;
-            while (i > 0 && text[i - 1] != '\n' && text[i - 1] != '\r')
-            {
-                i--;
-            }
-
-            return workOffset - i;
-        }
-
-        private void Remember(NodeEvent e, YamlNode node)
+        private void Remember(NodeEvent e, int node)
         {
             if (!e.Anchor.IsEmpty)
             {
@@ -352,71 +328,87 @@ internal sealed class YamlStreamReader
             }
         }
 
-        private void Add(YamlNode node)
+        private void Add(int node)
         {
-            if (stack.Count == 0)
+            if (depth == 0)
             {
                 root = node;
                 return;
             }
 
-            var parent = stack[stack.Count - 1];
-            parent.Node.AddWeight(node.Weight);
-            switch (parent.Node)
+            ref var parent = ref frames[depth - 1];
+            if (tree.Kind(parent.Node) == YamlNodeKind.Sequence)
             {
-                case YamlSequence sequence:
-                    sequence.Items.Add(node);
-                    break;
-                case YamlMapping mapping when parent.Key is null:
-                    parent.Key = node;
-                    break;
-                case YamlMapping mapping:
-                    AddEntry(mapping, parent.Key, node);
-                    parent.Key = null;
-                    break;
+                tree.AppendChild(parent.Node, node);
+            }
+            else if (parent.Key == YamlTree.None)
+            {
+                parent.Key = node;
+            }
+            else
+            {
+                AddEntry(ref parent, parent.Key, node);
+                parent.Key = YamlTree.None;
             }
         }
 
-        private void AddEntry(YamlMapping mapping, YamlNode key, YamlNode value)
+        private void AddEntry(ref Frame frame, int key, int value)
         {
-            if (key is YamlScalar scalar && scalar.IsPlain && scalar.Tag is null && scalar.Value == "<<")
+            if (tree.Kind(key) == YamlNodeKind.Scalar && !tree.IsMergeKey(key))
             {
-                // YAML 1.1 merge key, which Kubernetes' YAML reader (go-yaml v2) honours.
-                mapping.Merged ??= new List<YamlMapping>();
-                if (value is YamlMapping merged)
+                var name = tree.Value(key);
+                var first = FirstKey(ref frame, name, key);
+                if (first != YamlTree.None)
                 {
-                    mapping.Merged.Add(merged);
-                }
-                else if (value is YamlSequence list)
-                {
-                    foreach (var item in list.Items)
-                    {
-                        if (item is YamlMapping each)
-                        {
-                            mapping.Merged.Add(each);
-                        }
-                    }
-                }
-
-                return;
-            }
-
-            if (key is YamlScalar keyScalar)
-            {
-                foreach (var existing in mapping.Entries)
-                {
-                    if (existing.Key is YamlScalar other && other.Value == keyScalar.Value)
-                    {
-                        var first = reader.lines.At(other.Start);
-                        documentDiagnostics.Add(LoadDiagnostics.DuplicateKey.At(
-                            Span(keyScalar),
-                            $"duplicate key '{keyScalar.Value}' (first defined at line {first.Line}); kubectl rejects a manifest with a repeated key, the later value is ignored here"));
-                        return;
-                    }
+                    var line = reader.lines.At(tree.Start(first)).Line;
+                    documentDiagnostics.Add(LoadDiagnostics.DuplicateKey.At(
+                        Span(tree.Start(key), tree.End(key)),
+                        $"duplicate key '{name}' (first defined at line {line}); kubectl rejects a manifest with a repeated key, the later value is ignored here"));
+                    return;
                 }
             }
 
-            mapping.Entries.Add(new YamlEntry(key, value));
+            tree.AppendChild(frame.Node, key);
+            tree.AppendChild(frame.Node, value);
+        }
+
+        /// <summary>
+        /// The earlier key of the same text in the mapping, if any, or remembers <paramref name="key"/> as the first:
+        /// a scan for small mappings, a set once a mapping grows large (a ConfigMap's data, a CRD's schema).
+        /// </summary>
+        private int FirstKey(ref Frame frame, string name, int key)
+        {
+            if (frame.Keys is null)
+            {
+                for (var k = tree.FirstChild(frame.Node); k != YamlTree.None && tree.Next(k) != YamlTree.None; k = tree.Next(tree.Next(k)))
+                {
+                    if (tree.Kind(k) == YamlNodeKind.Scalar && tree.Value(k) == name)
+                    {
+                        return k;
+                    }
+                }
+
+                if (tree.ChildCount(frame.Node) < 32)
+                {
+                    return YamlTree.None;
+                }
+
+                frame.Keys = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var k = tree.FirstChild(frame.Node); k != YamlTree.None && tree.Next(k) != YamlTree.None; k = tree.Next(tree.Next(k)))
+                {
+                    if (tree.Kind(k) == YamlNodeKind.Scalar && !frame.Keys.ContainsKey(tree.Value(k)))
+                    {
+                        frame.Keys.Add(tree.Value(k), k);
+                    }
+                }
+            }
+            else if (frame.Keys.TryGetValue(name, out var seen))
+            {
+                return seen;
+            }
+
+            frame.Keys.Add(name, key);
+            return YamlTree.None;
         }
 
         private void EndDocument(int end)
@@ -430,44 +422,40 @@ internal sealed class YamlStreamReader
             reader.diagnostics.AddRange(documentDiagnostics);
             if (!abandoned)
             {
-                reader.onDocument(new YamlDocument(root, documentStart, end, quoted));
+                reader.onDocument(new YamlDocument(tree, root, documentStart, end, quoted));
             }
         }
 
-        private void Abandon(int offset, string message) => Abandon(LoadDiagnostics.InputLimit.At(Span(offset), message));
+        private void Abandon(int offset, string message) => Abandon(LoadDiagnostics.InputLimit.At(Span(offset, offset), message));
 
-        private void Fail(int offset, string message) => Abandon(LoadDiagnostics.YamlSyntax.At(Span(offset), message));
+        private void Fail(int offset, string message) => Abandon(LoadDiagnostics.YamlSyntax.At(Span(offset, offset), message));
 
         /// <summary>Drops the rest of the document; its diagnostics are reported when the document ends.</summary>
         private void Abandon(Diagnostic diagnostic)
         {
             documentDiagnostics.Add(diagnostic);
             abandoned = true;
-            stack.Clear();
+            depth = 0;
         }
 
-        private SourceSpan Span(YamlNode node) =>
-            new(File, reader.lines.At(node.Start), reader.lines.At(node.End), FieldPath.Root);
-
-        private SourceSpan Span(int offset)
-        {
-            var position = reader.lines.At(offset);
-            return new SourceSpan(File, position, position, FieldPath.Root);
-        }
+        private SourceSpan Span(int start, int end) => reader.lines.Span(start, end, FieldPath.Root);
 
         private static string? TagOf(NodeEvent e) => e.Tag.IsEmpty || e.Tag.IsNonSpecific ? null : e.Tag.Value;
 
-        private sealed class Frame
+        private struct Frame
         {
-            public Frame(YamlCollection node, bool flow, int blockIndent, int flowStart)
+            public Frame(int node, bool flow, int blockIndent, int flowStart, int flowDepth)
             {
                 Node = node;
                 Flow = flow;
                 BlockIndent = blockIndent;
                 FlowStart = flowStart;
+                FlowDepth = flowDepth;
+                Key = YamlTree.None;
+                Keys = null;
             }
 
-            public YamlCollection Node { get; }
+            public int Node { get; }
 
             public bool Flow { get; }
 
@@ -477,7 +465,14 @@ internal sealed class YamlStreamReader
             /// <summary>Where an outermost flow collection inside block context starts; -1 otherwise.</summary>
             public int FlowStart { get; }
 
-            public YamlNode? Key { get; set; }
+            /// <summary>How many flow collections enclose this frame, itself included.</summary>
+            public int FlowDepth { get; }
+
+            /// <summary>The key read in this mapping whose value has not come yet.</summary>
+            public int Key { get; set; }
+
+            /// <summary>The keys of a large mapping, for finding a repeated key without rescanning.</summary>
+            public Dictionary<string, int>? Keys { get; set; }
         }
     }
 }

@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using Kubepath.Manifests.Reading;
+using YamlDotNet.Core;
+
+namespace Kubepath.Manifests.Yaml;
+
+internal enum YamlNodeKind : byte
+{
+    Scalar,
+    Mapping,
+    Sequence,
+    Alias,
+}
+
+/// <summary>
+/// The nodes of one YAML document, built straight from the parser's events into one array that is reused from
+/// document to document: a node costs no allocation of its own. Nodes are numbered; a collection links its
+/// children (a mapping's alternate key, value, key, value). Offsets are character offsets into the file's text,
+/// End exclusive. An alias is a node pointing at its anchor's node, so repeating a large node costs nothing.
+/// </summary>
+internal sealed class YamlTree
+{
+    public const int None = -1;
+
+    private Data[] nodes = new Data[256];
+
+    public int Count { get; private set; }
+
+    public void Clear()
+    {
+        Array.Clear(nodes, 0, Count);
+        Count = 0;
+    }
+
+    public int AddScalar(string value, ScalarStyle style, int start, int end, string? tag)
+    {
+        var i = Add(YamlNodeKind.Scalar, start, tag);
+        ref var node = ref nodes[i];
+        node.Value = value;
+        node.Style = style;
+        node.End = end;
+        node.Complete = true;
+        return i;
+    }
+
+    public int AddCollection(YamlNodeKind kind, int start, string? tag, bool flow)
+    {
+        var i = Add(kind, start, tag);
+        nodes[i].Flow = flow;
+        return i;
+    }
+
+    public int AddAlias(int target, int start, int end)
+    {
+        var i = Add(YamlNodeKind.Alias, start, null);
+        ref var node = ref nodes[i];
+        node.Target = target;
+        node.End = end;
+        node.Complete = true;
+        node.Weight = nodes[target].Weight;
+        return i;
+    }
+
+    public void AppendChild(int parent, int child)
+    {
+        ref var p = ref nodes[parent];
+        if (p.First == None)
+        {
+            p.First = child;
+        }
+        else
+        {
+            nodes[p.Last].Next = child;
+        }
+
+        p.Last = child;
+        p.Children++;
+        p.Weight = p.Weight > long.MaxValue - nodes[child].Weight ? long.MaxValue : p.Weight + nodes[child].Weight;
+    }
+
+    public void Complete(int node, int end)
+    {
+        nodes[node].End = Math.Max(nodes[node].Start, end);
+        nodes[node].Complete = true;
+    }
+
+    public YamlNodeKind Kind(int i) => nodes[i].Kind;
+
+    public int Start(int i) => nodes[i].Start;
+
+    public int End(int i) => nodes[i].End;
+
+    public string? Tag(int i) => nodes[i].Tag;
+
+    public string Value(int i) => nodes[i].Value ?? string.Empty;
+
+    public ScalarStyle Style(int i) => nodes[i].Style;
+
+    public bool IsPlain(int i) => nodes[i].Style is ScalarStyle.Plain or ScalarStyle.Any;
+
+    public long Weight(int i) => nodes[i].Weight;
+
+    public bool IsComplete(int i) => nodes[i].Complete;
+
+    /// <summary>Children in order (for a mapping: key, value, key, value...).</summary>
+    public int FirstChild(int i) => nodes[i].First;
+
+    public int Next(int i) => nodes[i].Next;
+
+    public int ChildCount(int i) => nodes[i].Children;
+
+    /// <summary>The node an alias stands for; any other node itself.</summary>
+    public int Deref(int i) => i >= 0 && nodes[i].Kind == YamlNodeKind.Alias ? nodes[i].Target : i;
+
+    /// <summary>A plain, untagged <c>&lt;&lt;</c> key: YAML 1.1's merge key, which Kubernetes' reader (go-yaml v2) honours.</summary>
+    public bool IsMergeKey(int key) => nodes[key].Kind == YamlNodeKind.Scalar && nodes[key].Tag is null && IsPlain(key) && nodes[key].Value == "<<";
+
+    /// <summary>The value under <paramref name="key"/> in a mapping (merged mappings after its own entries), or <see cref="None"/>.</summary>
+    public int Get(int mapping, string key) => Get(mapping, key, 0);
+
+    /// <summary>How Kubernetes reads a scalar, computed once per node.</summary>
+    public ScalarValue Resolve(int scalar)
+    {
+        ref var node = ref nodes[scalar];
+        if (node.Resolved == 0)
+        {
+            var value = ScalarValue.ResolveUncached(node.Value ?? string.Empty, node.Tag, IsPlain(scalar));
+            node.Resolved = (byte)(value.Kind + 1);
+            node.Integer = value.Kind == ScalarKind.Bool ? (value.Boolean ? 1 : 0) : value.Integer;
+        }
+
+        return ScalarValue.FromCache((ScalarKind)(node.Resolved - 1), node.Value ?? string.Empty, node.Integer);
+    }
+
+    private int Get(int mapping, string key, int depth)
+    {
+        var merges = None;
+        for (var k = nodes[mapping].First; k != None && nodes[k].Next != None; k = nodes[nodes[k].Next].Next)
+        {
+            var value = nodes[k].Next;
+            if (nodes[k].Kind == YamlNodeKind.Scalar && nodes[k].Value == key)
+            {
+                return Deref(value);
+            }
+
+            if (merges == None && IsMergeKey(k))
+            {
+                merges = Deref(value);
+            }
+        }
+
+        if (merges == None || depth > 8)
+        {
+            return None;
+        }
+
+        foreach (var source in MergeSources(merges))
+        {
+            var found = Get(source, key, depth + 1);
+            if (found != None)
+            {
+                return found;
+            }
+        }
+
+        return None;
+    }
+
+    /// <summary>The mappings a merge key's value names: one mapping, or a list of them.</summary>
+    public IEnumerable<int> MergeSources(int value)
+    {
+        if (nodes[value].Kind == YamlNodeKind.Mapping)
+        {
+            yield return value;
+        }
+        else if (nodes[value].Kind == YamlNodeKind.Sequence)
+        {
+            for (var item = nodes[value].First; item != None; item = nodes[item].Next)
+            {
+                var source = Deref(item);
+                if (nodes[source].Kind == YamlNodeKind.Mapping)
+                {
+                    yield return source;
+                }
+            }
+        }
+    }
+
+    private int Add(YamlNodeKind kind, int start, string? tag)
+    {
+        if (Count == nodes.Length)
+        {
+            Array.Resize(ref nodes, nodes.Length * 2);
+        }
+
+        var i = Count++;
+        nodes[i] = new Data { Kind = kind, Start = start, End = start, Tag = tag, First = None, Last = None, Next = None, Target = None, Weight = 1 };
+        return i;
+    }
+
+    private struct Data
+    {
+        public string? Value;
+        public string? Tag;
+        public long Weight;
+        public long Integer;
+        public int Start;
+        public int End;
+        public int First;
+        public int Last;
+        public int Next;
+        public int Children;
+        public int Target;
+        public YamlNodeKind Kind;
+        public ScalarStyle Style;
+        public byte Resolved;
+        public bool Flow;
+        public bool Complete;
+    }
+}
+
+/// <summary>One document of a YAML stream: its tree and root (<see cref="YamlTree.None"/> when empty) and where it lies.</summary>
+internal readonly struct YamlDocument
+{
+    public YamlDocument(YamlTree tree, int root, int start, int end, IReadOnlyList<(int Start, int End)> quotedScalars)
+    {
+        Tree = tree;
+        Root = root;
+        Start = start;
+        End = end;
+        QuotedScalars = quotedScalars;
+    }
+
+    public YamlTree Tree { get; }
+
+    public int Root { get; }
+
+    public int Start { get; }
+
+    public int End { get; }
+
+    /// <summary>Quoted and block scalars, recorded only when the file has template markers to look for.</summary>
+    public IReadOnlyList<(int Start, int End)> QuotedScalars { get; }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+
+namespace Kubepath.Model;
+
+/// <summary>
+/// A source file's name and where its lines start, turning character offsets into 1-based lines and columns.
+/// Line breaks are LF, CRLF and CR, as YAML 1.2 defines them, so a file gives the same positions whatever its
+/// line endings. Spans keep offsets and ask this for positions only when a report needs them.
+/// </summary>
+public sealed class SourceLines
+{
+    private static readonly char[] LineBreaks = { '\n', '\r' };
+
+    private readonly int[] lineStarts;
+    private readonly int length;
+
+    public SourceLines(string file, string text)
+    {
+        File = file;
+        length = text.Length;
+        var starts = new List<int>(text.Length / 24 + 1) { 0 };
+        var i = text.IndexOfAny(LineBreaks);
+        while (i >= 0)
+        {
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            starts.Add(i + 1);
+            i = i + 1 < text.Length ? text.IndexOfAny(LineBreaks, i + 1) : -1;
+        }
+
+        lineStarts = starts.ToArray();
+    }
+
+    /// <summary>The file's display path (forward slashes).</summary>
+    public string File { get; }
+
+    public int LineCount => lineStarts.Length;
+
+    public SourcePosition At(int offset)
+    {
+        offset = Math.Max(0, Math.Min(offset, length));
+        var line = Array.BinarySearch(lineStarts, offset);
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+
+        return new SourcePosition(line + 1, offset - lineStarts[line] + 1, offset);
+    }
+
+    /// <summary>The offset where 1-based <paramref name="line"/> starts.</summary>
+    public int LineStart(int line) => lineStarts[Math.Max(0, Math.Min(line - 1, lineStarts.Length - 1))];
+
+    /// <summary>The span of <c>[start, end)</c> at <paramref name="path"/>.</summary>
+    public SourceSpan Span(int start, int end, FieldPath path) => new(this, start, end, path);
+}

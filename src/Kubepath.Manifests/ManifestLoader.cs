@@ -146,8 +146,8 @@ public sealed class ManifestLoader
         var lines = new SourceLines(displayPath, text);
         var diagnostics = new List<Diagnostic>();
         var objects = new List<ManifestObject>();
-        var context = new ReadContext(lines, diagnostics);
         var hasMarkers = Templates.MayContainMarkers(text);
+        var context = new ReadContext(lines, diagnostics, hasMarkers || text.IndexOf("${", StringComparison.Ordinal) >= 0);
         var templateReported = false;
 
         void ReportTemplate(int offset)

@@ -349,6 +349,11 @@ internal readonly struct Node
     /// <summary>Reports <c>{{ ... }}</c> and <c>${VAR}</c> left in a value: the file was never rendered.</summary>
     private bool TemplatePlaceholder(string text)
     {
+        if (!context.MayHavePlaceholders)
+        {
+            return false;
+        }
+
         var at = text.IndexOf("{{", StringComparison.Ordinal);
         if (at < 0)
         {

@@ -6,11 +6,15 @@ namespace Kubepath.Manifests.Reading;
 /// <summary>What every field read needs: the file, its line map, and where load diagnostics go.</summary>
 internal sealed class ReadContext
 {
-    public ReadContext(SourceLines lines, List<Diagnostic> diagnostics)
+    public ReadContext(SourceLines lines, List<Diagnostic> diagnostics, bool mayHavePlaceholders)
     {
         Lines = lines;
         Diagnostics = diagnostics;
+        MayHavePlaceholders = mayHavePlaceholders;
     }
+
+    /// <summary>False when the file has no <c>{{</c> or <c>${</c> at all, so no value needs checking for one.</summary>
+    public bool MayHavePlaceholders { get; }
 
     public SourceLines Lines { get; }
 

@@ -220,26 +220,8 @@ internal sealed class YamlTree
     }
 }
 
-/// <summary>One document of a YAML stream: its tree and root (<see cref="YamlTree.None"/> when empty) and where it lies.</summary>
-internal readonly struct YamlDocument
-{
-    public YamlDocument(YamlTree tree, int root, int start, int end, IReadOnlyList<(int Start, int End)> quotedScalars)
-    {
-        Tree = tree;
-        Root = root;
-        Start = start;
-        End = end;
-        QuotedScalars = quotedScalars;
-    }
-
-    public YamlTree Tree { get; }
-
-    public int Root { get; }
-
-    public int Start { get; }
-
-    public int End { get; }
-
-    /// <summary>Quoted and block scalars, recorded only when the file has template markers to look for.</summary>
-    public IReadOnlyList<(int Start, int End)> QuotedScalars { get; }
-}
+/// <summary>
+/// One document of a YAML stream: its tree and root (<see cref="YamlTree.None"/> when empty), where it lies, and
+/// its quoted and block scalars (recorded only when the file has template markers to look for).
+/// </summary>
+internal readonly record struct YamlDocument(YamlTree Tree, int Root, int Start, int End, IReadOnlyList<(int Start, int End)> QuotedScalars);

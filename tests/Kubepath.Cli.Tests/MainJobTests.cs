@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace Kubepath.Cli.Tests;
+
+/// <summary>
+/// The README's main job, run as a user runs it: <c>kubepath samples/seed</c> from the repository root. Its
+/// whole output is compared with the approved file; a change there is a reviewed change.
+/// </summary>
+public class MainJobTests
+{
+    private static readonly string Root = FindRoot();
+
+    [Fact]
+    public void Loading_the_seed_samples_prints_the_approved_report_and_exits_0()
+    {
+        var (exitCode, output, error) = Run("samples/seed");
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(Root, "tests", "Kubepath.Cli.Tests", "Approved", "seed.txt")), output);
+    }
+
+    [Fact]
+    public void Input_with_errors_exits_1_and_reports_them_with_their_positions()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("kubepath-").FullName, "bad.yaml");
+        File.WriteAllText(file, "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  externalTrafficPolicy: local\n");
+
+        var (exitCode, output, _) = Run(file);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("     5:26  error KP9004: spec.externalTrafficPolicy: \"local\" is not valid", output);
+    }
+
+    [Fact]
+    public void Help_explains_the_command()
+    {
+        var (exitCode, output, _) = Run("--help");
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("Usage: kubepath PATH...", output);
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kubepath.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error);
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Linter.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir!.FullName;
+    }
+}

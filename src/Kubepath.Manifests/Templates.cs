@@ -43,11 +43,22 @@ internal static class Templates
         return braces < 0 ? percent : percent < 0 ? braces : Math.Min(braces, percent);
     }
 
+    /// <summary>Whether <paramref name="offset"/> lies in one of the scalars, which come in text order.</summary>
     private static bool IsInside(int offset, IReadOnlyList<(int Start, int End)> quoted)
     {
-        foreach (var (start, end) in quoted)
+        int low = 0, high = quoted.Count - 1;
+        while (low <= high)
         {
-            if (offset >= start && offset < end)
+            var middle = (low + high) / 2;
+            if (offset < quoted[middle].Start)
+            {
+                high = middle - 1;
+            }
+            else if (offset >= quoted[middle].End)
+            {
+                low = middle + 1;
+            }
+            else
             {
                 return true;
             }

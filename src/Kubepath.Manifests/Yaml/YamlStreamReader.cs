@@ -146,10 +146,9 @@ internal sealed class YamlStreamReader
 
         public (int Offset, string Message, bool Repairable)? Parse()
         {
-            var input = start == 0 ? text : text.Substring(start);
             lastEventEnd = start;
             lastDocumentEnd = start;
-            var parser = new Parser(new StringReader(input));
+            var parser = new Parser(start == 0 ? new StringReader(text) : new Text.OffsetReader(text, start));
             try
             {
                 while (parser.MoveNext())
@@ -166,7 +165,7 @@ internal sealed class YamlStreamReader
             }
             catch (YamlException e)
             {
-                return (start + (int)Math.Min(e.Start.Index, input.Length), Describe(e), true);
+                return (start + (int)Math.Min(e.Start.Index, text.Length - start), Describe(e), true);
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or FormatException or OverflowException)
             {

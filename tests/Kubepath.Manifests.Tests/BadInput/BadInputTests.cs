@@ -238,6 +238,26 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Many_broken_documents_are_each_reported_and_reading_stays_linear()
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < 20_000; i++)
+        {
+            text.Append("---\napiVersion: v1\nkind: Namespace\nmetadata: {name: [broken}\n");
+        }
+
+        var watch = Stopwatch.StartNew();
+        var set = Load(text + "---\n" + GoodService);
+        watch.Stop();
+
+        Assert.Equal(20_000, set.Diagnostics.Count(d => d.Id == LoadDiagnostics.YamlSyntax.Id));
+        Assert.Equal("good", Assert.Single(set.Objects).Name);
+
+        // A guard against quadratic resumption, not a speed target.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public void An_alias_to_no_anchor_is_a_syntax_error_of_its_document_only()
     {
         var set = Load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: *missing\n---\n" + GoodService);

@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kubepath.Model;
+
+namespace Kubepath.Engine.Compile;
+
+/// <summary>
+/// The names of the per-service chains kube-proxy creates: a prefix and the first 16 characters of the
+/// base32 SHA-256 of the service port name and protocol (and, for an endpoint, its <c>ip:port</c>), as
+/// kube-proxy's <c>portProtoHash</c> and <c>servicePortEndpointChainName</c> compute them.
+/// </summary>
+public static class ChainNames
+{
+    public static string Service(ServicePortName port, Protocol protocol) => "KUBE-SVC-" + Hash(port + ProtocolText(protocol));
+
+    public static string ServiceLocal(ServicePortName port, Protocol protocol) => "KUBE-SVL-" + Hash(port + ProtocolText(protocol));
+
+    public static string External(ServicePortName port, Protocol protocol) => "KUBE-EXT-" + Hash(port + ProtocolText(protocol));
+
+    public static string Firewall(ServicePortName port, Protocol protocol) => "KUBE-FW-" + Hash(port + ProtocolText(protocol));
+
+    /// <summary>The chain of one endpoint; <paramref name="endpoint"/> is <c>ip:port</c> (<c>[ip]:port</c> for IPv6).</summary>
+    public static string Endpoint(ServicePortName port, Protocol protocol, string endpoint) =>
+        "KUBE-SEP-" + Hash(port + ProtocolText(protocol) + endpoint);
+
+    /// <summary>kube-proxy hashes the protocol in lower case (<c>strings.ToLower(string(protocol))</c>).</summary>
+    public static string ProtocolText(Protocol protocol) => WireNames.Protocol.NameOf(protocol).ToLowerInvariant();
+
+    private static string Hash(string text)
+    {
+        using var sha = SHA256.Create();
+        return Base32Prefix(sha.ComputeHash(Encoding.UTF8.GetBytes(text)), 16);
+    }
+
+    /// <summary>The first <paramref name="length"/> characters of RFC 4648 base32 (Go's <c>base32.StdEncoding</c>).</summary>
+    private static string Base32Prefix(byte[] bytes, int length)
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var text = new StringBuilder(length);
+        int buffer = 0, bits = 0, i = 0;
+        while (text.Length < length)
+        {
+            if (bits < 5)
+            {
+                buffer = (buffer << 8) | bytes[i++];
+                bits += 8;
+            }
+
+            text.Append(Alphabet[(buffer >> (bits - 5)) & 31]);
+            bits -= 5;
+        }
+
+        return text.ToString();
+    }
+}

@@ -18,32 +18,24 @@ internal static class MetalLBReaders
                 AvoidBuggyIPs = spec.Bool("avoidBuggyIPs"),
                 ServiceAllocation = ServiceAllocation(spec.Map("serviceAllocation")),
             },
-            ModelKind.L2Advertisement => new L2Advertisement
+            ModelKind.L2Advertisement => Scoped(spec, new L2Advertisement
             {
                 ApiVersion = apiVersion, Kind = kindField, Metadata = metadata, Span = node.Span,
-                IPAddressPools = spec.Strings("ipAddressPools"),
-                IPAddressPoolSelectors = CommonReaders.LabelSelectors(spec, "ipAddressPoolSelectors"),
-                NodeSelectors = CommonReaders.LabelSelectors(spec, "nodeSelectors"),
-                ServiceSelectors = CommonReaders.LabelSelectors(spec, "serviceSelectors"),
                 Interfaces = spec.Strings("interfaces"),
                 PreferredNodeSelectors = spec.Mappings("preferredNodeSelectors", preferred => new WeightedLabelSelector(
                     preferred.Int("weight"),
                     CommonReaders.LabelSelector(preferred.Map("preference")) ?? new LabelSelector { Span = preferred.Span },
                     preferred.Span)),
-            },
-            ModelKind.BGPAdvertisement => new BGPAdvertisement
+            }),
+            ModelKind.BGPAdvertisement => Scoped(spec, new BGPAdvertisement
             {
                 ApiVersion = apiVersion, Kind = kindField, Metadata = metadata, Span = node.Span,
-                IPAddressPools = spec.Strings("ipAddressPools"),
-                IPAddressPoolSelectors = CommonReaders.LabelSelectors(spec, "ipAddressPoolSelectors"),
-                NodeSelectors = CommonReaders.LabelSelectors(spec, "nodeSelectors"),
-                ServiceSelectors = CommonReaders.LabelSelectors(spec, "serviceSelectors"),
                 AggregationLength = spec.Int("aggregationLength"),
                 AggregationLengthV6 = spec.Int("aggregationLengthV6"),
                 LocalPref = spec.Int("localPref"),
                 Communities = spec.Strings("communities"),
                 Peers = spec.Strings("peers"),
-            },
+            }),
             ModelKind.Community => new Community
             {
                 ApiVersion = apiVersion, Kind = kindField, Metadata = metadata, Span = node.Span,
@@ -88,6 +80,17 @@ internal static class MetalLBReaders
             },
         };
     }
+
+    /// <summary>The pools, nodes and services an advertisement covers: the same fields for L2 and BGP.</summary>
+    private static T Scoped<T>(Node spec, T advertisement)
+        where T : Advertisement =>
+        (T)(advertisement with
+        {
+            IPAddressPools = spec.Strings("ipAddressPools"),
+            IPAddressPoolSelectors = CommonReaders.LabelSelectors(spec, "ipAddressPoolSelectors"),
+            NodeSelectors = CommonReaders.LabelSelectors(spec, "nodeSelectors"),
+            ServiceSelectors = CommonReaders.LabelSelectors(spec, "serviceSelectors"),
+        });
 
     private static ServiceAllocation? ServiceAllocation(Node allocation) => !allocation.Exists
         ? null

@@ -51,9 +51,16 @@ public static class LoadDiagnostics
     public static readonly LoadDiagnosticDescriptor WrongApiVersion =
         new("KP9012", "Kind is not served by this apiVersion", DiagnosticSeverity.Error);
 
+    public static readonly LoadDiagnosticDescriptor YamlReaderDifference =
+        new("KP9013", "Valid YAML that kubectl may not read", DiagnosticSeverity.Warning);
+
+    public static readonly LoadDiagnosticDescriptor InternalError =
+        new("KP9014", "Internal error while reading the input", DiagnosticSeverity.Error);
+
     public static IReadOnlyList<LoadDiagnosticDescriptor> All { get; } = new[]
     {
         YamlSyntax, NotAnObject, WrongValueType, InvalidEnumValue, RemovedApiVersion, UnrenderedTemplate,
         DuplicateKey, DuplicateObject, UnreadableFile, InputLimit, PathNotFound, WrongApiVersion,
+        YamlReaderDifference, InternalError,
     };
 }

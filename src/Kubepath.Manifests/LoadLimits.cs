@@ -14,6 +14,9 @@ public sealed record LoadLimits
     /// <summary>Collections nested deeper than this end the document.</summary>
     public int MaxDepth { get; init; } = 256;
 
+    /// <summary>Nodes one document may hold (a 5 MB CRD holds about 150,000); more ends the document.</summary>
+    public int MaxDocumentNodes { get; init; } = 1_000_000;
+
     /// <summary>Nodes a document may reach through aliases (each alias counts the size of what it repeats).</summary>
     public long MaxAliasExpansion { get; init; } = 1_000_000;
 

@@ -93,23 +93,27 @@ public sealed class ManifestLoader
             return;
         }
 
-        foreach (var file in Directory.EnumerateFiles(directory))
+        List<string> subfolders;
+        try
         {
-            if (ManifestExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-            {
-                files.Add(DisplayPath(file));
-            }
+            files.AddRange(Directory.EnumerateFiles(directory)
+                .Where(file => ManifestExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                .Select(DisplayPath));
+
+            // Hidden folders (.git, .github) hold no manifests; linked folders could loop.
+            subfolders = Directory.EnumerateDirectories(directory)
+                .Where(sub => !Path.GetFileName(sub).StartsWith(".", StringComparison.Ordinal) && (new DirectoryInfo(sub).Attributes & FileAttributes.ReparsePoint) == 0)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // One unreadable folder costs only itself.
+            diagnostics.Add(LoadDiagnostics.PathNotFound.At(SourceSpan.StartOf(DisplayPath(directory)), $"cannot read the folder {DisplayPath(directory)}: {e.Message}"));
+            return;
         }
 
-        foreach (var sub in Directory.EnumerateDirectories(directory))
+        foreach (var sub in subfolders)
         {
-            // Hidden folders (.git, .github) hold no manifests; linked folders could loop.
-            var name = Path.GetFileName(sub);
-            if (name.StartsWith(".", StringComparison.Ordinal) || (new DirectoryInfo(sub).Attributes & FileAttributes.ReparsePoint) != 0)
-            {
-                continue;
-            }
-
             CollectDirectory(sub, depth + 1, files, diagnostics);
         }
     }
@@ -148,13 +152,16 @@ public sealed class ManifestLoader
         var objects = new List<ManifestObject>();
         var hasMarkers = Templates.MayContainMarkers(text);
         var context = new ReadContext(lines, diagnostics, hasMarkers || text.IndexOf("${", StringComparison.Ordinal) >= 0);
-        var templateReported = false;
+        var templatesReported = new HashSet<int>();
 
         void ReportTemplate(int offset)
         {
-            diagnostics.Add(LoadDiagnostics.UnrenderedTemplate.At(
-                lines.Span(offset, Math.Min(text.Length, offset + 2), FieldPath.Root),
-                "this is an unrendered template (Helm/Go or Jinja markers in the YAML structure); render it first (helm template, kustomize build) and lint the output"));
+            if (templatesReported.Add(offset))
+            {
+                diagnostics.Add(LoadDiagnostics.UnrenderedTemplate.At(
+                    lines.Span(offset, Math.Min(text.Length, offset + 2), FieldPath.Root),
+                    "this is an unrendered template (Helm/Go or Jinja markers in the YAML structure); render it first (helm template, kustomize build) and lint the output"));
+            }
         }
 
         var reader = new YamlStreamReader(lines, text, limits, hasMarkers, diagnostics, document =>
@@ -165,19 +172,31 @@ public sealed class ManifestLoader
                 if (marker >= 0)
                 {
                     ReportTemplate(marker);
-                    templateReported = true;
                     return;
                 }
             }
 
-            if (document.Root != YamlTree.None)
+            if (document.Root == YamlTree.None)
+            {
+                return;
+            }
+
+            try
             {
                 ObjectReader.Read(context, document, objects);
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A bug in a reader costs its document, never the run.
+                diagnostics.Add(LoadDiagnostics.InternalError.At(
+                    lines.Span(document.Start, document.Start, FieldPath.Root),
+                    $"Kubepath failed to read this document ({e.GetType().Name}: {e.Message}); this is a bug, please report it with the document"));
+            }
         })
         {
-            // A template usually breaks the YAML; say that rather than report the parse error it causes.
-            ExplainSyntaxError = offset =>
+            // A template usually breaks the YAML: say that rather than report the parse error it causes, when a
+            // marker stands in the failing document's structure before the error.
+            ExplainSyntaxError = (documentStart, offset, quoted) =>
             {
                 if (!hasMarkers)
                 {
@@ -186,18 +205,13 @@ public sealed class ManifestLoader
 
                 var errorLine = lines.At(offset).Line;
                 var end = errorLine < lines.LineCount ? lines.LineStart(errorLine + 1) : text.Length;
-                var marker = Templates.FirstMarker(text, 0, end, Array.Empty<(int, int)>());
+                var marker = Templates.FirstMarker(text, Math.Min(documentStart, end), end, quoted);
                 if (marker < 0)
                 {
                     return false;
                 }
 
-                if (!templateReported)
-                {
-                    ReportTemplate(marker);
-                    templateReported = true;
-                }
-
+                ReportTemplate(marker);
                 return true;
             },
         };
@@ -253,12 +267,26 @@ public sealed class ManifestLoader
         {
             try
             {
+                return LoadOrThrow(loader);
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
+            {
+                return FileResult.Failed(LoadDiagnostics.InternalError.At(
+                    SourceSpan.StartOf(DisplayPath),
+                    $"Kubepath failed to read {DisplayPath} ({e.GetType().Name}: {e.Message}); this is a bug, please report it with the file"));
+            }
+        }
+
+        private FileResult LoadOrThrow(ManifestLoader loader)
+        {
+            try
+            {
                 if (Path is not null && new FileInfo(Path).Length is var length && length > loader.limits.MaxFileBytes)
                 {
                     return loader.TooLarge(DisplayPath, length);
                 }
 
-                return loader.LoadFile(DisplayPath, Path is null ? ReadAll(loader.openStandardInput()) : File.ReadAllBytes(Path));
+                return loader.LoadFile(DisplayPath, Path is null ? ReadAll(loader.openStandardInput(), loader.limits.MaxFileBytes + 1) : File.ReadAllBytes(Path));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -266,12 +294,19 @@ public sealed class ManifestLoader
             }
         }
 
-        private static byte[] ReadAll(Stream stream)
+        /// <summary>Reads at most <paramref name="limit"/> bytes: one more than the size limit is enough to refuse the input.</summary>
+        private static byte[] ReadAll(Stream stream, long limit)
         {
             using (stream)
             using (var memory = new MemoryStream())
             {
-                stream.CopyTo(memory);
+                var buffer = new byte[81920];
+                int read;
+                while (memory.Length < limit && (read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limit - memory.Length))) > 0)
+                {
+                    memory.Write(buffer, 0, read);
+                }
+
                 return memory.ToArray();
             }
         }

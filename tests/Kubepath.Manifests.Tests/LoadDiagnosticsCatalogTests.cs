@@ -30,11 +30,13 @@ public class LoadDiagnosticsCatalogTests
     [Fact]
     public void Every_load_diagnostic_is_produced_by_some_test_input()
     {
-        // Guards against a descriptor nobody reports: each id appears in the bad-input tests.
+        // Guards against a descriptor nobody reports: each one is asserted by a test that produces it. The internal
+        // error is the exception: it marks a bug in Kubepath, and no input is known to cause one.
         var tests = string.Join("\n", Directory.EnumerateFiles(Path.Combine(Repository.Root, "tests", "Kubepath.Manifests.Tests"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
-        Assert.All(
-            new[] { nameof(LoadDiagnostics.YamlSyntax), nameof(LoadDiagnostics.NotAnObject), nameof(LoadDiagnostics.WrongValueType), nameof(LoadDiagnostics.InvalidEnumValue), nameof(LoadDiagnostics.RemovedApiVersion), nameof(LoadDiagnostics.UnrenderedTemplate), nameof(LoadDiagnostics.DuplicateKey), nameof(LoadDiagnostics.DuplicateObject), nameof(LoadDiagnostics.UnreadableFile), nameof(LoadDiagnostics.InputLimit), nameof(LoadDiagnostics.PathNotFound), nameof(LoadDiagnostics.WrongApiVersion) },
-            name => Assert.Contains("SingleDiagnostic(set, LoadDiagnostics." + name + ")", tests));
-        Assert.Equal(12, LoadDiagnostics.All.Count);
+        var descriptors = typeof(LoadDiagnostics).GetFields()
+            .Where(f => f.FieldType == typeof(LoadDiagnosticDescriptor) && f.Name != nameof(LoadDiagnostics.InternalError))
+            .ToList();
+        Assert.Equal(LoadDiagnostics.All.Count - 1, descriptors.Count);
+        Assert.All(descriptors, field => Assert.Contains("SingleDiagnostic(set, LoadDiagnostics." + field.Name + ")", tests));
     }
 }

@@ -36,6 +36,8 @@ internal readonly struct Node
         this.index = index;
     }
 
+    public ReadContext Context => context;
+
     /// <summary>The node in its document's tree, <see cref="YamlTree.None"/> when the field is absent.</summary>
     public int Index { get; }
 
@@ -188,7 +190,7 @@ internal readonly struct Node
         }
 
         var entries = new List<MapEntry>(tree.ChildCount(child.Index) / 2);
-        child.AddEntries(child.Index, entries, checkTemplates, 0);
+        child.AddEntries(child.Index, entries, new HashSet<string>(StringComparer.Ordinal), checkTemplates, 0);
         return new Field<StringMap>(new Model.StringMap(entries), child.Span);
     }
 
@@ -276,9 +278,8 @@ internal readonly struct Node
             : new Node(context, tree, item, Path, null, position);
 
     /// <summary>Own entries first, then those of merged mappings (<c>&lt;&lt;: *base</c>) that are not overridden.</summary>
-    private void AddEntries(int mapping, List<MapEntry> entries, bool checkTemplates, int depth)
+    private void AddEntries(int mapping, List<MapEntry> entries, HashSet<string> names, bool checkTemplates, int depth)
     {
-        var ownCount = entries.Count;
         var merges = YamlTree.None;
         for (var k = tree.FirstChild(mapping); k != YamlTree.None && tree.Next(k) != YamlTree.None; k = tree.Next(tree.Next(k)))
         {
@@ -296,7 +297,7 @@ internal readonly struct Node
             }
 
             var name = tree.Value(k);
-            if (depth > 0 && entries.FindIndex(0, ownCount, e => e.Key.Value == name) >= 0)
+            if (!names.Add(name))
             {
                 continue;
             }
@@ -313,7 +314,7 @@ internal readonly struct Node
         {
             foreach (var source in tree.MergeSources(merges))
             {
-                AddEntries(source, entries, checkTemplates, depth + 1);
+                AddEntries(source, entries, names, checkTemplates, depth + 1);
             }
         }
     }

@@ -26,6 +26,10 @@ internal static class ObjectReader
         ReadObject(node, inheritedApiVersion: null, inheritedKind: null, objects);
     }
 
+    /// <summary>Reports at the apiVersion, which a typed List's items inherit from the list.</summary>
+    private static void Report(Node node, Field<string> apiVersion, LoadDiagnosticDescriptor descriptor, string message) =>
+        node.Context.Diagnostics.Add(descriptor.At(apiVersion.Span, message));
+
     private static void ReadObject(Node node, Field<string>? inheritedApiVersion, string? inheritedKind, List<ManifestObject> objects)
     {
         var apiVersion = node.String("apiVersion") ?? inheritedApiVersion;
@@ -59,13 +63,13 @@ internal static class ObjectReader
         var resolution = KindCatalog.Resolve(apiVersion.Value, kind.Value);
         if (resolution.RemovedReplacement is not null)
         {
-            node.Child("apiVersion").Report(
+            Report(node, apiVersion,
                 LoadDiagnostics.RemovedApiVersion,
                 $"{kind.Value} in {apiVersion.Value} is no longer served ({resolution.Removal}); use {resolution.RemovedReplacement}");
         }
         else if (resolution.ServedVersion is not null)
         {
-            node.Child("apiVersion").Report(
+            Report(node, apiVersion,
                 LoadDiagnostics.WrongApiVersion,
                 $"{kind.Value} is not served by apiVersion {apiVersion.Value}; use {resolution.ServedVersion}");
         }

@@ -60,7 +60,8 @@ internal readonly struct ScalarValue
                 return ResolvePlain(text);
         }
 
-        return plain ? ResolvePlain(text) : new ScalarValue(ScalarKind.String, text, 0, false);
+        // A tag go-yaml does not know keeps the text as written.
+        return plain && tag is null ? ResolvePlain(text) : new ScalarValue(ScalarKind.String, text, 0, false);
     }
 
     private static ScalarValue ResolvePlain(string text)
@@ -86,43 +87,48 @@ internal readonly struct ScalarValue
             return new ScalarValue(ScalarKind.Int, text, integer, false);
         }
 
-        if (IsFloat(text))
+        if (IsFloat(text) && double.TryParse(text.Replace("_", string.Empty), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            var value = double.Parse(text.Replace("_", string.Empty), NumberStyles.Float, CultureInfo.InvariantCulture);
-
             // sigs.k8s.io/yaml writes a whole float as an integer (80.0 becomes 80), so it reads as one.
             return Math.Abs(value) < 9e15 && Math.Floor(value) == value
                 ? new ScalarValue(ScalarKind.Int, text, (long)value, false)
                 : new ScalarValue(ScalarKind.Float, text, 0, false);
         }
 
-        return text is ".inf" or ".Inf" or ".INF" or "-.inf" or "+.inf" or ".nan" or ".NaN" or ".NAN"
+        return IsInfinityOrNaN(text)
             ? new ScalarValue(ScalarKind.Float, text, 0, false)
             : new ScalarValue(ScalarKind.String, text, 0, false);
     }
 
+    private static bool IsInfinityOrNaN(string text)
+    {
+        var unsigned = text.Length > 0 && text[0] is '-' or '+' ? text.Substring(1) : text;
+        return unsigned is ".inf" or ".Inf" or ".INF" || (text is ".nan" or ".NaN" or ".NAN");
+    }
+
+    /// <summary>Go's <c>strconv.ParseInt(text, 0, 64)</c>: a sign, then 0x/0b/0o (any case) or a leading 0 for octal.</summary>
     private static bool TryParseInteger(string text, out long value)
     {
         value = 0;
         var negative = text.StartsWith("-", StringComparison.Ordinal);
-        var digits = text.TrimStart('-', '+');
-        if (digits.Length == 0 || (text.Length - digits.Length) > 1)
+        var digits = text.Length > 0 && text[0] is '-' or '+' ? text.Substring(1) : text;
+        if (digits.Length == 0)
         {
             return false;
         }
 
         int radix;
-        if (digits.StartsWith("0x", StringComparison.Ordinal))
+        if (digits.Length > 2 && digits[0] == '0' && digits[1] is 'x' or 'X')
         {
             radix = 16;
             digits = digits.Substring(2);
         }
-        else if (digits.StartsWith("0b", StringComparison.Ordinal))
+        else if (digits.Length > 2 && digits[0] == '0' && digits[1] is 'b' or 'B')
         {
             radix = 2;
             digits = digits.Substring(2);
         }
-        else if (digits.StartsWith("0o", StringComparison.Ordinal))
+        else if (digits.Length > 2 && digits[0] == '0' && digits[1] is 'o' or 'O')
         {
             radix = 8;
             digits = digits.Substring(2);
@@ -137,28 +143,25 @@ internal readonly struct ScalarValue
             radix = 10;
         }
 
-        if (digits.Length == 0 || digits.Length > 20)
-        {
-            return false;
-        }
-
         ulong magnitude = 0;
         foreach (var c in digits)
         {
             var digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : 99;
-            if (digit >= radix)
+            if (digit >= radix || magnitude > (ulong.MaxValue - (ulong)digit) / (ulong)radix)
             {
                 return false;
             }
 
             magnitude = (magnitude * (ulong)radix) + (ulong)digit;
-            if (magnitude > long.MaxValue)
-            {
-                return false;
-            }
         }
 
-        value = negative ? -(long)magnitude : (long)magnitude;
+        var limit = negative ? 9223372036854775808UL : long.MaxValue;
+        if (magnitude > limit)
+        {
+            return false;
+        }
+
+        value = negative ? (long)(0 - magnitude) : (long)magnitude;
         return true;
     }
 
@@ -173,8 +176,8 @@ internal readonly struct ScalarValue
         var digits = 0;
         while (i < text.Length && (text[i] is >= '0' and <= '9' || text[i] == '_'))
         {
+            digits += text[i] == '_' ? 0 : 1;
             i++;
-            digits++;
         }
 
         if (i < text.Length && text[i] == '.')
@@ -182,8 +185,8 @@ internal readonly struct ScalarValue
             i++;
             while (i < text.Length && (text[i] is >= '0' and <= '9' || text[i] == '_'))
             {
+                digits += text[i] == '_' ? 0 : 1;
                 i++;
-                digits++;
             }
         }
 

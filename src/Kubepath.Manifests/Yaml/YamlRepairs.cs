@@ -12,7 +12,7 @@ namespace Kubepath.Manifests.Yaml;
 internal static class YamlRepairs
 {
     // YAML 1.2 (6.6, l-empty): a line holding only spaces and tabs is a blank line between nodes; YamlDotNet
-    // takes a leading tab there for indentation. Blank the tabs of the blank lines after the failure point
+    // (like libyaml and go-yaml) takes a leading tab there for indentation. Blank the tabs of the blank lines after the failure point
     // (same length, so no position moves). Inside a block scalar such a tab is an error, and the parser says so
     // with another message, so it is left alone.
     private static bool TabOnBlankLine(RepairableText text, int offset, string message)
@@ -56,13 +56,31 @@ internal static class YamlRepairs
         return repaired;
     }
 
-    /// <summary>Tries the repair that fits a parse failure at <paramref name="offset"/>; true when the text changed.</summary>
-    public static bool TryRepair(RepairableText text, int offset, string message)
+    /// <summary>
+    /// Tries the repair that fits a parse failure at <paramref name="offset"/>; when the text changed, returns what
+    /// a user should know: the construct is valid YAML 1.2, but YAML 1.1 readers such as kubectl's (go-yaml, a
+    /// port of libyaml like YamlDotNet) may refuse it.
+    /// </summary>
+    public static string? TryRepair(RepairableText text, int offset, string message)
     {
-        return TabOnBlankLine(text, offset, message)
-            || ColonOnLineAfterFlowKey(text, offset, message)
-            || EmptyKeyInCompactMapping(text, offset)
-            || BlankBlockScalar(text, offset, message);
+        if (TabOnBlankLine(text, offset, message))
+        {
+            return "a blank line starting with a tab is valid YAML 1.2, but YAML 1.1 readers such as kubectl's take the tab for indentation and reject the file; use spaces";
+        }
+
+        if (ColonOnLineAfterFlowKey(text, offset, message))
+        {
+            return "a ':' on the line after its key in a flow mapping is valid YAML 1.2, but YAML 1.1 readers such as kubectl's may reject it; keep the ':' on the key's line";
+        }
+
+        if (EmptyKeyInCompactMapping(text, offset))
+        {
+            return "an empty key ('- :') is valid YAML 1.2, but YAML 1.1 readers such as kubectl's may reject it; write the key";
+        }
+
+        return BlankBlockScalar(text, offset, message)
+            ? "a block scalar holding only spaces is valid YAML 1.2, but YAML 1.1 readers such as kubectl's may reject it"
+            : null;
     }
 
     // YAML 1.2 (7.4.2, ns-flow-map-implicit-entry): inside a flow mapping, separation before ':' may span lines.

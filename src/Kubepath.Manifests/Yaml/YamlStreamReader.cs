@@ -14,7 +14,7 @@ namespace Kubepath.Manifests.Yaml;
 /// </summary>
 internal sealed class YamlStreamReader
 {
-    private const int MaxRepairs = 16;
+    private const int MaxRepairsPerDocument = 16;
 
     private static readonly char[] LineBreaks = { '\n', '\r' };
 
@@ -24,6 +24,7 @@ internal sealed class YamlStreamReader
     private readonly List<Diagnostic> diagnostics;
     private readonly Action<YamlDocument> onDocument;
     private readonly RepairableText source;
+    private readonly bool hasTabs;
 
     public YamlStreamReader(
         SourceLines lines,
@@ -39,10 +40,16 @@ internal sealed class YamlStreamReader
         this.diagnostics = diagnostics;
         this.onDocument = onDocument;
         source = new RepairableText(text);
+
+        // The tab rules can only be broken by a file that has a tab; repairs never add one.
+        hasTabs = text.IndexOf('\t') >= 0;
     }
 
-    /// <summary>Reports a syntax error unless the caller explains it better (an unrendered template).</summary>
-    public Func<int, bool>? ExplainSyntaxError { get; init; }
+    /// <summary>
+    /// Given the failing document's start, the error's offset and the document's quoted scalars so far, reports
+    /// what explains a syntax error better (an unrendered template) and returns true, or returns false.
+    /// </summary>
+    public Func<int, int, IReadOnlyList<(int Start, int End)>, bool>? ExplainSyntaxError { get; init; }
 
     public void Read()
     {
@@ -59,21 +66,38 @@ internal sealed class YamlStreamReader
             }
 
             var (offset, message, repairable) = error.Value;
-            if (repairable && repairs < MaxRepairs && YamlRepairs.TryRepair(source, offset, message))
+            var original = source.ToOriginal(offset);
+            if (repairable && repairs < MaxRepairsPerDocument && YamlRepairs.TryRepair(source, offset, message) is { } repair)
             {
-                repairs++;
-                alreadyEmitted = segment.Emitted;
+                diagnostics.Add(LoadDiagnostics.YamlReaderDifference.At(lines.Span(original, original, FieldPath.Root), repair));
+
+                // Re-read from the failing document when it starts with its own ---: the ones before it are done.
+                var restart = segment.ExplicitDocumentStart;
+                if (restart > segmentStart)
+                {
+                    segmentStart = restart;
+                    alreadyEmitted = 0;
+                    repairs = 1;
+                }
+                else
+                {
+                    alreadyEmitted = segment.Emitted;
+                    repairs++;
+                }
+
                 continue;
             }
 
-            var original = source.ToOriginal(offset);
-            if (ExplainSyntaxError is null || !ExplainSyntaxError(original))
+            // What the failing document found before the error (a duplicate key, an alias to nothing) still stands.
+            diagnostics.AddRange(segment.PendingDiagnostics);
+            if (ExplainSyntaxError is null || !ExplainSyntaxError(segment.DocumentStart, original, segment.QuotedScalars))
             {
                 diagnostics.Add(LoadDiagnostics.YamlSyntax.At(lines.Span(original, original, FieldPath.Root), message));
             }
 
-            segmentStart = NextDocumentMarker(source.Text, offset);
+            segmentStart = NextDocumentMarker(source.Text, offset, segmentStart);
             alreadyEmitted = 0;
+            repairs = 0;
             if (segmentStart < 0)
             {
                 return;
@@ -81,31 +105,39 @@ internal sealed class YamlStreamReader
         }
     }
 
-    /// <summary>The start of the first line after <paramref name="offset"/> that begins a document (<c>---</c>).</summary>
-    private static int NextDocumentMarker(string text, int offset)
+    /// <summary>
+    /// Where reading resumes after an error at <paramref name="offset"/>: the first line that begins a document
+    /// (<c>---</c>) after the current segment's start, the error's own line included (an unclosed bracket is
+    /// reported at the next document's <c>---</c>).
+    /// </summary>
+    private static int NextDocumentMarker(string text, int offset, int segmentStart)
     {
-        var i = Math.Min(offset, text.Length);
+        var lineStart = Math.Min(offset, text.Length);
+        while (lineStart > 0 && text[lineStart - 1] is not ('\n' or '\r'))
+        {
+            lineStart--;
+        }
+
         while (true)
         {
-            var newline = text.IndexOfAny(LineBreaks, i);
-            if (newline < 0)
-            {
-                return -1;
-            }
-
-            var lineStart = newline + 1;
-            if (text[newline] == '\r' && lineStart < text.Length && text[lineStart] == '\n')
-            {
-                lineStart++;
-            }
-
-            if (string.CompareOrdinal(text, lineStart, "---", 0, 3) == 0
+            if (lineStart > segmentStart
+                && string.CompareOrdinal(text, lineStart, "---", 0, 3) == 0
                 && (lineStart + 3 >= text.Length || text[lineStart + 3] is ' ' or '\t' or '\n' or '\r'))
             {
                 return lineStart;
             }
 
-            i = lineStart;
+            var newline = text.IndexOfAny(LineBreaks, lineStart);
+            if (newline < 0)
+            {
+                return -1;
+            }
+
+            lineStart = newline + 1;
+            if (text[newline] == '\r' && lineStart < text.Length && text[lineStart] == '\n')
+            {
+                lineStart++;
+            }
         }
     }
 
@@ -138,11 +170,24 @@ internal sealed class YamlStreamReader
             this.start = start;
             this.skip = skip;
             text = reader.source.Text;
-            hasTabs = text.IndexOf('\t') >= 0;
+            hasTabs = reader.hasTabs;
+            documentStart = reader.source.ToOriginal(start);
         }
 
         /// <summary>Documents completed in this run (including the ones skipped because an earlier run emitted them).</summary>
         public int Emitted { get; private set; }
+
+        /// <summary>Where the document being read starts, in the file's text.</summary>
+        public int DocumentStart => documentStart;
+
+        /// <summary>Where the document being read starts with its own <c>---</c>, in the parsed text; -1 when implicit.</summary>
+        public int ExplicitDocumentStart { get; private set; } = -1;
+
+        /// <summary>The quoted scalars of the document being read, when recorded.</summary>
+        public IReadOnlyList<(int Start, int End)> QuotedScalars => quoted;
+
+        /// <summary>Diagnostics of the document being read, not yet reported.</summary>
+        public IReadOnlyList<Diagnostic> PendingDiagnostics => documentDiagnostics;
 
         public (int Offset, string Message, bool Repairable)? Parse()
         {
@@ -192,6 +237,11 @@ internal sealed class YamlStreamReader
 
         private (int Offset, string Message)? OnEvent(ParsingEvent e)
         {
+            if (tree.Count >= reader.limits.MaxDocumentNodes && !abandoned && e is NodeEvent or AnchorAlias)
+            {
+                Abandon(Offset(e.Start), $"the document has more than {reader.limits.MaxDocumentNodes:N0} nodes; it is skipped");
+            }
+
             switch (e)
             {
                 case Scalar scalar:
@@ -212,6 +262,7 @@ internal sealed class YamlStreamReader
                     return null;
                 case DocumentStart documentStartEvent:
                     documentStart = Offset(e.Start);
+                    ExplicitDocumentStart = documentStartEvent.IsImplicit ? -1 : WorkOffset(e.Start);
                     root = YamlTree.None;
                     aliasWeight = 0;
                     abandoned = false;
@@ -259,8 +310,11 @@ internal sealed class YamlStreamReader
             }
 
             var node = tree.AddCollection(kind, start, TagOf(e), flow);
-            var violation = flow || !hasTabs ? null : YamlSpecChecks.TabBeforeCompactCollection(text, WorkOffset(e.Start));
-            var blockIndent = flow ? BlockIndent : (int)e.Start.Column - 1;
+            // An anchor or tag puts the event's start on "&a" or "!!map", not on the first key: the indentation is
+            // then learned from the first child.
+            var decorated = !e.Anchor.IsEmpty || !e.Tag.IsEmpty;
+            var violation = flow || !hasTabs || decorated ? null : YamlSpecChecks.TabBeforeCompactCollection(text, WorkOffset(e.Start));
+            var blockIndent = flow ? BlockIndent : decorated ? IndentFromFirstChild : (int)e.Start.Column - 1;
             if (depth == frames.Length)
             {
                 Array.Resize(ref frames, frames.Length * 2);
@@ -313,6 +367,8 @@ internal sealed class YamlStreamReader
             Add(tree.AddAlias(target, at, Offset(alias.End)));
         }
 
+        private const int IndentFromFirstChild = -2;
+
         private bool InBlockContext => depth > 0 && FlowDepth == 0;
 
         private int FlowDepth => depth == 0 ? 0 : frames[depth - 1].FlowDepth;
@@ -336,6 +392,11 @@ internal sealed class YamlStreamReader
             }
 
             ref var parent = ref frames[depth - 1];
+            if (parent.BlockIndent == IndentFromFirstChild)
+            {
+                parent.BlockIndent = reader.lines.At(tree.Start(node)).Column - 1;
+            }
+
             if (tree.Kind(parent.Node) == YamlNodeKind.Sequence)
             {
                 tree.AppendChild(parent.Node, node);
@@ -459,7 +520,7 @@ internal sealed class YamlStreamReader
             public bool Flow { get; }
 
             /// <summary>The column (0-based) of the innermost block collection this frame is in.</summary>
-            public int BlockIndent { get; }
+            public int BlockIndent { get; set; }
 
             /// <summary>Where an outermost flow collection inside block context starts; -1 otherwise.</summary>
             public int FlowStart { get; }

@@ -274,4 +274,96 @@ public class BadInputTests
         Assert.Equal("no such file or folder: no/such/folder", SingleDiagnostic(set, LoadDiagnostics.PathNotFound).Message);
         Assert.Single(set.Objects);
     }
+
+    [Fact]
+    public void The_document_after_an_unclosed_bracket_still_loads()
+    {
+        var set = Load("apiVersion: v1\nkind: Namespace\nmetadata: {name: a, labels: [x\n---\n" + GoodService);
+        Assert.Equal((4, 1), (SingleDiagnostic(set, LoadDiagnostics.YamlSyntax).Span.Start.Line, SingleDiagnostic(set, LoadDiagnostics.YamlSyntax).Span.Start.Column));
+        Assert.Equal("good", Assert.Single(set.Objects).Name);
+    }
+
+    [Fact]
+    public void Items_of_a_typed_list_under_a_removed_apiVersion_are_reported_at_the_list()
+    {
+        var set = Load("apiVersion: extensions/v1beta1\nkind: DeploymentList\nitems:\n- metadata: {name: a}\n---\n" + GoodService);
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.RemovedApiVersion);
+        Assert.Equal((1, 13), (diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
+        Assert.Equal(new[] { "a", "good" }, set.Objects.Select(o => o.Name));
+    }
+
+    [Theory]
+    [InlineData("-_")]
+    [InlineData("+_")]
+    [InlineData("._")]
+    [InlineData("-_e5")]
+    public void Scalars_that_only_look_numeric_are_strings(string value)
+    {
+        var set = Load($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns\n  labels: {{x: {value}}}\n");
+        Assert.Empty(set.Diagnostics);
+        Assert.Equal(value, set.Objects.Single().Metadata.Labels["x"]);
+    }
+
+    [Theory]
+    [InlineData("0X1F", 31L)]
+    [InlineData("0o17", 15L)]
+    [InlineData("017", 15L)]
+    [InlineData("-9223372036854775808", long.MinValue)]
+    [InlineData("1_000", 1000L)]
+    public void Integers_are_read_as_Go_reads_them(string text, long expected)
+    {
+        var peer = Single<BGPPeer>($"apiVersion: metallb.io/v1beta2\nkind: BGPPeer\nmetadata: {{name: p}}\nspec: {{myASN: {text}}}\n");
+        Assert.Equal(expected, peer.MyASN!.Value);
+    }
+
+    [Fact]
+    public void An_integer_too_large_for_64_bits_is_reported_not_wrapped()
+    {
+        var set = Load("apiVersion: metallb.io/v1beta2\nkind: BGPPeer\nmetadata: {name: p}\nspec: {myASN: 20000000000000000000}\n");
+        Assert.Equal("spec.myASN: expected an integer, found the number 20000000000000000000", SingleDiagnostic(set, LoadDiagnostics.WrongValueType).Message);
+        Assert.Null(set.OfKind<BGPPeer>().Single().MyASN);
+    }
+
+    [Fact]
+    public void A_syntax_error_is_not_blamed_on_template_text_inside_strings()
+    {
+        var set = Load("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: alerts\n  annotations:\n    summary: \"Instance {{ $labels.instance }} down\"\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: x, labels: {a: b}\n");
+        Assert.Equal(11, SingleDiagnostic(set, LoadDiagnostics.YamlSyntax).Span.Start.Line);
+        Assert.DoesNotContain(set.Diagnostics, d => d.Id == LoadDiagnostics.UnrenderedTemplate.Id);
+        Assert.Equal("alerts", Assert.Single(set.Objects).Name);
+    }
+
+    [Fact]
+    public void What_a_document_found_before_its_syntax_error_is_still_reported()
+    {
+        var set = Load("apiVersion: v1\napiVersion: v1\nkind: Namespace\nmetadata: {name: [\n");
+        Assert.Equal(2, SingleDiagnostic(set, LoadDiagnostics.DuplicateKey).Span.Start.Line);
+        SingleDiagnostic(set, LoadDiagnostics.YamlSyntax);
+    }
+
+    [Fact]
+    public void Valid_YAML_that_kubectl_refuses_loads_with_a_warning()
+    {
+        var set = Load("apiVersion: v1\nkind: Namespace\n\t\nmetadata: {name: tabbed}\n");
+        var warning = SingleDiagnostic(set, LoadDiagnostics.YamlReaderDifference);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("kubectl", warning.Message);
+        Assert.Equal("tabbed", Assert.Single(set.Objects).Name);
+    }
+
+    [Fact]
+    public void An_anchor_before_a_block_mapping_does_not_move_its_indentation()
+    {
+        var set = Load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: anchored}\ndata: &x\n  a: \"multi\n    \tline\"\n");
+        Assert.Empty(set.Diagnostics);
+        Assert.Single(set.Objects);
+    }
+
+    [Fact]
+    public void A_document_with_too_many_nodes_is_skipped()
+    {
+        var set = new ManifestLoader(new LoadLimits { MaxDocumentNodes = 50 }).LoadText("many.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: many}\ndata: [" + string.Join(", ", Enumerable.Repeat("a", 100)) + "]\n---\n" + GoodService);
+        Assert.Contains("more than 50 nodes", SingleDiagnostic(set, LoadDiagnostics.InputLimit).Message);
+        Assert.Equal("good", Assert.Single(set.Objects).Name);
+    }
 }

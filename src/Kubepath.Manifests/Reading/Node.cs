@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Kubepath.Manifests.Yaml;
 using Kubepath.Model;
 
@@ -190,7 +191,7 @@ internal readonly struct Node
         }
 
         var entries = new List<MapEntry>(tree.ChildCount(child.Index) / 2);
-        child.AddEntries(child.Index, entries, new HashSet<string>(StringComparer.Ordinal), checkTemplates, 0);
+        child.AddEntries(child.Index, entries, new Dictionary<string, int>(StringComparer.Ordinal), checkTemplates, 0);
         return new Field<StringMap>(new Model.StringMap(entries), child.Span);
     }
 
@@ -277,16 +278,26 @@ internal readonly struct Node
             ? new Node(context, tree, item, Path.Index(position))
             : new Node(context, tree, item, Path, null, position);
 
-    /// <summary>Own entries first, then those of merged mappings (<c>&lt;&lt;: *base</c>) that are not overridden.</summary>
-    private void AddEntries(int mapping, List<MapEntry> entries, HashSet<string> names, bool checkTemplates, int depth)
+    /// <summary>
+    /// The entries in document order, as go-yaml v2 fills a map: a later key replaces an earlier one in place, and
+    /// a merge key (<c>&lt;&lt;: *base</c>) applies its mappings where it stands (see <see cref="YamlTree.Get(int, string)"/>).
+    /// </summary>
+    private void AddEntries(int mapping, List<MapEntry> entries, Dictionary<string, int> positions, bool checkTemplates, int depth)
     {
-        var merges = YamlTree.None;
         for (var k = tree.FirstChild(mapping); k != YamlTree.None && tree.Next(k) != YamlTree.None; k = tree.Next(tree.Next(k)))
         {
             var value = tree.Next(k);
             if (tree.IsMergeKey(k))
             {
-                merges = tree.Deref(value);
+                if (depth < 8)
+                {
+                    // Applied from the least to the most important source, each replacing what came before.
+                    foreach (var source in tree.MergeSources(tree.Deref(value)).Reverse())
+                    {
+                        AddEntries(source, entries, positions, checkTemplates, depth + 1);
+                    }
+                }
+
                 continue;
             }
 
@@ -297,24 +308,22 @@ internal readonly struct Node
             }
 
             var name = tree.Value(k);
-            if (!names.Add(name))
+            var valueNode = new Node(context, tree, value, Path, name, -1);
+            var text = valueNode.Exists ? valueNode.AsString(checkTemplates) : new Field<string>(string.Empty, valueNode.Span);
+            if (text is null)
             {
                 continue;
             }
 
-            var valueNode = new Node(context, tree, value, Path, name, -1);
-            var text = valueNode.Exists ? valueNode.AsString(checkTemplates) : new Field<string>(string.Empty, valueNode.Span);
-            if (text is not null)
+            var entry = new MapEntry(new Field<string>(name, context.Span(tree.Start(k), tree.End(k), Path, name, -1)), text);
+            if (positions.TryGetValue(name, out var position))
             {
-                entries.Add(new MapEntry(new Field<string>(name, context.Span(tree.Start(k), tree.End(k), Path, name, -1)), text));
+                entries[position] = entry;
             }
-        }
-
-        if (merges != YamlTree.None && depth < 8)
-        {
-            foreach (var source in tree.MergeSources(merges))
+            else
             {
-                AddEntries(source, entries, names, checkTemplates, depth + 1);
+                positions.Add(name, entries.Count);
+                entries.Add(entry);
             }
         }
     }

@@ -428,6 +428,11 @@ internal sealed class YamlStreamReader
                 }
             }
 
+            if (tree.IsMergeKey(key))
+            {
+                tree.MarkMerges(frame.Node);
+            }
+
             tree.AppendChild(frame.Node, key);
             tree.AppendChild(frame.Node, value);
         }

@@ -79,6 +79,9 @@ internal sealed class YamlTree
         p.Weight = p.Weight > long.MaxValue - nodes[child].Weight ? long.MaxValue : p.Weight + nodes[child].Weight;
     }
 
+    /// <summary>Notes that a mapping has a merge key, so lookups know to apply it.</summary>
+    public void MarkMerges(int mapping) => nodes[mapping].HasMerges = true;
+
     public void Complete(int node, int end)
     {
         nodes[node].End = Math.Max(nodes[node].Start, end);
@@ -133,41 +136,45 @@ internal sealed class YamlTree
         return ScalarValue.FromCache((ScalarKind)(node.Resolved - 1), node.Value ?? string.Empty, node.Integer);
     }
 
+    // go-yaml v2 (decode.go, mapping and merge) fills a map entry by entry in document order: a later key
+    // replaces an earlier one, and a merge key applies its mapping in place, so it replaces the keys before it.
     private int Get(int mapping, string key, int depth)
     {
-        var merges = None;
+        var hasMerges = nodes[mapping].HasMerges;
+        var winner = None;
         for (var k = nodes[mapping].First; k != None && nodes[k].Next != None; k = nodes[nodes[k].Next].Next)
         {
             var value = nodes[k].Next;
-            if (nodes[k].Kind == YamlNodeKind.Scalar && nodes[k].Value == key)
+            if (nodes[k].Kind == YamlNodeKind.Scalar && nodes[k].Value == key && !IsMergeKey(k))
             {
-                return Deref(value);
+                // Keys are unique (a repeat is reported and dropped): only a merge after it could replace it.
+                winner = Deref(value);
+                if (!hasMerges)
+                {
+                    return winner;
+                }
             }
-
-            if (merges == None && IsMergeKey(k))
+            else if (IsMergeKey(k) && depth < 8)
             {
-                merges = Deref(value);
-            }
-        }
-
-        if (merges == None || depth > 8)
-        {
-            return None;
-        }
-
-        foreach (var source in MergeSources(merges))
-        {
-            var found = Get(source, key, depth + 1);
-            if (found != None)
-            {
-                return found;
+                foreach (var source in MergeSources(Deref(value)))
+                {
+                    var found = Get(source, key, depth + 1);
+                    if (found != None)
+                    {
+                        winner = found;
+                        break;
+                    }
+                }
             }
         }
 
-        return None;
+        return winner;
     }
 
-    /// <summary>The mappings a merge key's value names: one mapping, or a list of them.</summary>
+    /// <summary>
+    /// The mappings a merge key's value names: one mapping, or a list of them, in the order of precedence
+    /// (go-yaml applies a list backwards, so its first mapping wins).
+    /// </summary>
     public IEnumerable<int> MergeSources(int value)
     {
         if (nodes[value].Kind == YamlNodeKind.Mapping)
@@ -217,6 +224,7 @@ internal sealed class YamlTree
         public byte Resolved;
         public bool Flow;
         public bool Complete;
+        public bool HasMerges;
     }
 }
 

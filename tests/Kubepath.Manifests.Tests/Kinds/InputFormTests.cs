@@ -78,6 +78,26 @@ public class InputFormTests
     }
 
     [Fact]
+    public void Merge_keys_apply_in_document_order_as_go_yaml_does()
+    {
+        var ns = Single<Namespace>("""
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: merged
+              labels:
+                a: own
+                <<: {a: merged, b: merged}
+                <<: [{c: first}, {c: second, d: second}]
+                b: own
+            """);
+
+        var labels = ns.Metadata.Labels;
+        Assert.Equal(("merged", "own", "first", "second"), (labels["a"], labels["b"], labels["c"], labels["d"]));
+        Assert.Equal(4, labels.Count);
+    }
+
+    [Fact]
     public void A_folder_loads_yaml_yml_and_json_recursively_in_path_order_skipping_hidden_folders()
     {
         var root = Directory.CreateTempSubdirectory("kubepath-").FullName;

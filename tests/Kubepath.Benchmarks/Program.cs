@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --filter '*'
+// dotnet run -c Release --project tests/Kubepath.Benchmarks -- --interleaved
+if (args.Length == 1 && args[0] == "--interleaved")
+{
+    Kubepath.Benchmarks.InterleavedRatio.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Kubepath.Benchmarks.LoadBenchmarks).Assembly).Run(args);

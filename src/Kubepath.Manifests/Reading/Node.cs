@@ -191,7 +191,8 @@ internal readonly struct Node
         }
 
         var entries = new List<MapEntry>(tree.ChildCount(child.Index) / 2);
-        child.AddEntries(child.Index, entries, new Dictionary<string, int>(StringComparer.Ordinal), checkTemplates, 0);
+        var positions = tree.HasMerges(child.Index) ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
+        child.AddEntries(child.Index, entries, positions, checkTemplates, 0);
         return new Field<StringMap>(new Model.StringMap(entries), child.Span);
     }
 
@@ -282,7 +283,7 @@ internal readonly struct Node
     /// The entries in document order, as go-yaml v2 fills a map: a later key replaces an earlier one in place, and
     /// a merge key (<c>&lt;&lt;: *base</c>) applies its mappings where it stands (see <see cref="YamlTree.Get(int, string)"/>).
     /// </summary>
-    private void AddEntries(int mapping, List<MapEntry> entries, Dictionary<string, int> positions, bool checkTemplates, int depth)
+    private void AddEntries(int mapping, List<MapEntry> entries, Dictionary<string, int>? positions, bool checkTemplates, int depth)
     {
         for (var k = tree.FirstChild(mapping); k != YamlTree.None && tree.Next(k) != YamlTree.None; k = tree.Next(tree.Next(k)))
         {
@@ -316,7 +317,12 @@ internal readonly struct Node
             }
 
             var entry = new MapEntry(new Field<string>(name, context.Span(tree.Start(k), tree.End(k), Path, name, -1)), text);
-            if (positions.TryGetValue(name, out var position))
+            if (positions is null)
+            {
+                // No merge key anywhere: keys are unique, nothing can replace anything.
+                entries.Add(entry);
+            }
+            else if (positions.TryGetValue(name, out var position))
             {
                 entries[position] = entry;
             }

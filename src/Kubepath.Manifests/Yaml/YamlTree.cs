@@ -106,6 +106,8 @@ internal sealed class YamlTree
 
     public bool IsComplete(int i) => nodes[i].Complete;
 
+    public bool HasMerges(int mapping) => nodes[mapping].HasMerges;
+
     /// <summary>Children in order (for a mapping: key, value, key, value...).</summary>
     public int FirstChild(int i) => nodes[i].First;
 

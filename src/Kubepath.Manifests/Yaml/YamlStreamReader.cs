@@ -431,10 +431,40 @@ internal sealed class YamlStreamReader
             if (tree.IsMergeKey(key))
             {
                 tree.MarkMerges(frame.Node);
+                if (!MergesMappings(tree.Deref(value)))
+                {
+                    // go-yaml v2 (decode.go, merge): "map merge requires map or sequence of maps as the value".
+                    documentDiagnostics.Add(LoadDiagnostics.WrongValueType.At(
+                        Span(tree.Start(value), tree.End(value)),
+                        "a merge key (<<) needs a mapping or a list of mappings; kubectl rejects anything else"));
+                }
             }
 
             tree.AppendChild(frame.Node, key);
             tree.AppendChild(frame.Node, value);
+        }
+
+        private bool MergesMappings(int value)
+        {
+            if (tree.Kind(value) == YamlNodeKind.Mapping)
+            {
+                return true;
+            }
+
+            if (tree.Kind(value) != YamlNodeKind.Sequence)
+            {
+                return false;
+            }
+
+            for (var item = tree.FirstChild(value); item != YamlTree.None; item = tree.Next(item))
+            {
+                if (tree.Kind(tree.Deref(item)) != YamlNodeKind.Mapping)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -98,6 +98,15 @@ public class InputFormTests
     }
 
     [Fact]
+    public void A_merge_key_with_something_other_than_mappings_is_reported()
+    {
+        var set = Load("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: m\n  labels:\n    <<: 5\n    a: b\n");
+        var diagnostic = Assert.Single(set.Diagnostics);
+        Assert.Equal((LoadDiagnostics.WrongValueType.Id, 6, 9), (diagnostic.Id, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
+        Assert.Equal("b", set.Objects.Single().Metadata.Labels["a"]);
+    }
+
+    [Fact]
     public void A_folder_loads_yaml_yml_and_json_recursively_in_path_order_skipping_hidden_folders()
     {
         var root = Directory.CreateTempSubdirectory("kubepath-").FullName;

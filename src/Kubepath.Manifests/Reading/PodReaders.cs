@@ -17,6 +17,7 @@ internal static class PodReaders
             HostNetwork = spec.Bool("hostNetwork"),
             Containers = spec.Mappings("containers", Container),
             InitContainers = spec.Mappings("initContainers", Container),
+            ReadinessGates = spec.List("readinessGates", gate => gate.String("conditionType")),
             Span = spec.Span,
         };
 

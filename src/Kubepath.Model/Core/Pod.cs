@@ -41,6 +41,9 @@ public sealed record PodSpec
 
     public IReadOnlyList<Container> InitContainers { get; init; } = Array.Empty<Container>();
 
+    /// <summary><c>readinessGates[].conditionType</c>: a pod is Ready, and its endpoint ready, only once these hold too.</summary>
+    public IReadOnlyList<Field<string>> ReadinessGates { get; init; } = Array.Empty<Field<string>>();
+
     public SourceSpan? Span { get; init; }
 
     public bool UsesHostNetwork => HostNetwork?.Value ?? false;

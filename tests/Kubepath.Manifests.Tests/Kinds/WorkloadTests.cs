@@ -29,6 +29,8 @@ public class WorkloadTests
                 requiredDuringSchedulingIgnoredDuringExecution:
                 - labelSelector: {matchLabels: {app: web}}
                   topologyKey: kubernetes.io/hostname
+            readinessGates:
+            - conditionType: target-health.elbv2.k8s.aws/web
             topologySpreadConstraints:
             - maxSkew: 1
               topologyKey: topology.kubernetes.io/zone
@@ -87,6 +89,7 @@ public class WorkloadTests
         Assert.Equal("kubernetes.io/hostname", spec.Affinity.PodAntiAffinity!.Required[0].TopologyKey!.Value);
         Assert.Equal(UnsatisfiableConstraintAction.DoNotSchedule, spec.TopologySpreadConstraints[0].WhenUnsatisfiable!.Value);
         Assert.Equal("Always", spec.InitContainers[0].RestartPolicy!.Value);
+        Assert.Equal("target-health.elbv2.k8s.aws/web", Assert.Single(spec.ReadinessGates).Value);
 
         var container = Assert.Single(spec.Containers);
         Assert.Equal(("http", 8080, Protocol.Tcp), (container.Ports[0].Name!.Value, container.Ports[0].Number!.Value, container.Ports[0].EffectiveProtocol));

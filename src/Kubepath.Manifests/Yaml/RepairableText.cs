@@ -15,10 +15,7 @@ internal sealed class RepairableText
     public RepairableText(string original)
     {
         text = original;
-        Original = original;
     }
-
-    public string Original { get; }
 
     public string Text => text;
 

@@ -309,7 +309,7 @@ internal sealed class YamlStreamReader
                 return null;
             }
 
-            var node = tree.AddCollection(kind, start, TagOf(e), flow);
+            var node = tree.AddCollection(kind, start, TagOf(e));
             // An anchor or tag puts the event's start on "&a" or "!!map", not on the first key: the indentation is
             // then learned from the first child.
             var decorated = !e.Anchor.IsEmpty || !e.Tag.IsEmpty;
@@ -320,7 +320,7 @@ internal sealed class YamlStreamReader
                 Array.Resize(ref frames, frames.Length * 2);
             }
 
-            frames[depth++] = new Frame(node, flow, blockIndent, hasTabs && flow && InBlockContext ? WorkOffset(e.Start) : -1, flowDepth: flow ? FlowDepth + 1 : FlowDepth);
+            frames[depth++] = new Frame(node, blockIndent, hasTabs && flow && InBlockContext ? WorkOffset(e.Start) : -1, flowDepth: flow ? FlowDepth + 1 : FlowDepth);
             Remember(e, node);
             return violation;
         }
@@ -539,10 +539,9 @@ internal sealed class YamlStreamReader
 
         private struct Frame
         {
-            public Frame(int node, bool flow, int blockIndent, int flowStart, int flowDepth)
+            public Frame(int node, int blockIndent, int flowStart, int flowDepth)
             {
                 Node = node;
-                Flow = flow;
                 BlockIndent = blockIndent;
                 FlowStart = flowStart;
                 FlowDepth = flowDepth;
@@ -551,8 +550,6 @@ internal sealed class YamlStreamReader
             }
 
             public int Node { get; }
-
-            public bool Flow { get; }
 
             /// <summary>The column (0-based) of the innermost block collection this frame is in.</summary>
             public int BlockIndent { get; set; }

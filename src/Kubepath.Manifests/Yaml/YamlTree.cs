@@ -44,12 +44,7 @@ internal sealed class YamlTree
         return i;
     }
 
-    public int AddCollection(YamlNodeKind kind, int start, string? tag, bool flow)
-    {
-        var i = Add(kind, start, tag);
-        nodes[i].Flow = flow;
-        return i;
-    }
+    public int AddCollection(YamlNodeKind kind, int start, string? tag) => Add(kind, start, tag);
 
     public int AddAlias(int target, int start, int end)
     {
@@ -94,11 +89,7 @@ internal sealed class YamlTree
 
     public int End(int i) => nodes[i].End;
 
-    public string? Tag(int i) => nodes[i].Tag;
-
     public string Value(int i) => nodes[i].Value ?? string.Empty;
-
-    public ScalarStyle Style(int i) => nodes[i].Style;
 
     public bool IsPlain(int i) => nodes[i].Style is ScalarStyle.Plain or ScalarStyle.Any;
 
@@ -224,7 +215,6 @@ internal sealed class YamlTree
         public YamlNodeKind Kind;
         public ScalarStyle Style;
         public byte Resolved;
-        public bool Flow;
         public bool Complete;
         public bool HasMerges;
     }

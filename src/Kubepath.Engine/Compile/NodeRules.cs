@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Kubepath.Engine.World;
+
+namespace Kubepath.Engine.Compile;
+
+/// <summary>The chains and rules kube-proxy writes for one table with <c>iptables-restore</c>, in its order.</summary>
+public sealed record TableRules(Table Table, IReadOnlyList<string> Chains, IReadOnlyList<Rule> Rules)
+{
+    public string Name => Table == Table.Nat ? "nat" : "filter";
+}
+
+/// <summary>
+/// Everything kube-proxy programs on one node for one IP family: the two tables of its full sync, plus the jumps it
+/// ensures in the built-in chains and the chains it creates outside the restore (KUBE-FIREWALL, KUBE-PROXY-CANARY).
+/// </summary>
+public sealed record NodeRules
+{
+    public required string NodeName { get; init; }
+
+    public required bool IPv6 { get; init; }
+
+    public required TableRules Filter { get; init; }
+
+    public required TableRules Nat { get; init; }
+
+    /// <summary>Rules in the built-in chains (INPUT, FORWARD, OUTPUT, PREROUTING, POSTROUTING), in their final order.</summary>
+    public required IReadOnlyList<(Table Table, Rule Rule)> BuiltInJumps { get; init; }
+
+    /// <summary>Chains kube-proxy creates without filling them in the restore.</summary>
+    public required IReadOnlyList<(Table Table, string Chain)> CreatedChains { get; init; }
+
+    /// <summary>The endpoints kube-proxy counted for large-cluster mode.</summary>
+    public int TotalEndpoints { get; init; }
+
+    public bool LargeClusterMode { get; init; }
+
+    public TableRules TableOf(Table table) => table == Table.Nat ? Nat : Filter;
+
+    /// <summary>The built-in chains a table has, in iptables-save's order.</summary>
+    public static IReadOnlyList<string> BuiltInChains(Table table) => table == Table.Nat
+        ? new[] { "PREROUTING", "INPUT", "OUTPUT", "POSTROUTING" }
+        : new[] { "INPUT", "FORWARD", "OUTPUT" };
+
+    /// <summary>Every rule of a chain in the order the kernel walks it, built-in chains included.</summary>
+    public ChainIndex Index(Table table) => table == Table.Nat ? natIndex.Value : filterIndex.Value;
+
+    private readonly Lazy<ChainIndex> natIndex;
+    private readonly Lazy<ChainIndex> filterIndex;
+
+    public NodeRules()
+    {
+        natIndex = new Lazy<ChainIndex>(() => new ChainIndex(this, Table.Nat));
+        filterIndex = new Lazy<ChainIndex>(() => new ChainIndex(this, Table.Filter));
+    }
+}
+
+/// <summary>The rules of a table grouped by chain, for walking.</summary>
+public sealed class ChainIndex
+{
+    private readonly Dictionary<string, List<Rule>> chains = new(StringComparer.Ordinal);
+
+    internal ChainIndex(NodeRules rules, Table table)
+    {
+        foreach (var name in NodeRules.BuiltInChains(table).Concat(rules.TableOf(table).Chains).Concat(rules.CreatedChains.Where(entry => entry.Table == table).Select(entry => entry.Chain)))
+        {
+            if (!chains.ContainsKey(name))
+            {
+                chains[name] = new List<Rule>();
+            }
+        }
+
+        foreach (var (ruleTable, rule) in rules.BuiltInJumps)
+        {
+            if (ruleTable == table)
+            {
+                chains[rule.Chain].Add(rule);
+            }
+        }
+
+        foreach (var rule in rules.TableOf(table).Rules)
+        {
+            if (!chains.TryGetValue(rule.Chain, out var list))
+            {
+                list = chains[rule.Chain] = new List<Rule>();
+            }
+
+            list.Add(rule);
+        }
+    }
+
+    public IEnumerable<string> ChainNames => chains.Keys;
+
+    public bool Exists(string chain) => chains.ContainsKey(chain);
+
+    public IReadOnlyList<Rule> RulesOf(string chain) => chains.TryGetValue(chain, out var list) ? list : (IReadOnlyList<Rule>)Array.Empty<Rule>();
+}

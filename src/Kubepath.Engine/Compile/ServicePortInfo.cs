@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Kubepath.Engine.World;
+using Kubepath.Model;
+
+namespace Kubepath.Engine.Compile;
+
+/// <summary>
+/// A service port as one IP family's proxier holds it (kube-proxy's <c>BaseServicePortInfo</c> and <c>servicePortInfo</c>):
+/// the addresses of that family only, the traffic-policy flags, and the names of its chains.
+/// </summary>
+internal sealed class ServicePortInfo
+{
+    public ServicePortInfo(ServiceView service, ServicePortView port, string clusterIP, bool ipv6, KubeProxySettings settings)
+    {
+        Service = service;
+        Port = port;
+        ClusterIP = clusterIP;
+        Name = new ServicePortName(service.Namespace, service.Name, port.Name);
+        NameString = Name.ToString();
+        ExternalIPs = service.ExternalIPs.Where(ip => Addresses.IsIPv6(ip) == ipv6).Select(Addresses.Format).ToList();
+
+        // kube-proxy's service change tracker: ingress with ipMode Proxy is left to the load balancer (LoadBalancerIPMode).
+        var honourIPMode = FeatureGates.Enabled(settings, FeatureGates.LoadBalancerIPMode);
+        LoadBalancerVIPs = service.LoadBalancerIngress
+            .Where(ingress => Addresses.IsIPv6(ingress.Address) == ipv6 && !(honourIPMode && ingress.Mode == LoadBalancerIPMode.Proxy))
+            .Select(ingress => Addresses.Format(ingress.Address))
+            .ToList();
+        SourceRanges = service.LoadBalancerSourceRanges.Where(cidr => cidr.IsIPv6 == ipv6).ToList();
+
+        // Since 1.34 a zero-length range means "allow any", the same as no ranges (kube-proxy service.go).
+        if (settings.Version.AtLeast(1, 34) && SourceRanges.Any(cidr => cidr.PrefixLength == 0))
+        {
+            SourceRanges = Array.Empty<Cidr>();
+        }
+
+        // apiservice.ExternalPolicyLocal: only a NodePort, LoadBalancer or ClusterIP-with-externalIPs service has one.
+        var typeExternallyAccessible = service.Type is ServiceType.LoadBalancer or ServiceType.NodePort ||
+            (service.Type == ServiceType.ClusterIP && service.Source.Spec.ExternalIPs.Count > 0);
+        ExternalPolicyLocal = typeExternallyAccessible && service.ExternalTrafficPolicy == TrafficPolicy.Local;
+        InternalPolicyLocal = service.InternalTrafficPolicy == TrafficPolicy.Local;
+
+        var protocol = ChainNames.ProtocolText(port.Protocol);
+        ClusterPolicyChain = ChainNames.Service(Name, port.Protocol);
+        LocalPolicyChain = ChainNames.ServiceLocal(Name, port.Protocol);
+        FirewallChain = ChainNames.Firewall(Name, port.Protocol);
+        ExternalChain = ChainNames.External(Name, port.Protocol);
+        ProtocolText = protocol;
+    }
+
+    public ServiceView Service { get; }
+
+    public ServicePortView Port { get; }
+
+    public ServicePortName Name { get; }
+
+    public string NameString { get; }
+
+    public string ProtocolText { get; }
+
+    public Protocol Protocol => Port.Protocol;
+
+    public string ClusterIP { get; }
+
+    public int NodePort => Port.NodePort;
+
+    public IReadOnlyList<string> ExternalIPs { get; }
+
+    public IReadOnlyList<string> LoadBalancerVIPs { get; }
+
+    public IReadOnlyList<Cidr> SourceRanges { get; }
+
+    public bool ExternalPolicyLocal { get; }
+
+    public bool InternalPolicyLocal { get; }
+
+    public string ClusterPolicyChain { get; }
+
+    public string LocalPolicyChain { get; }
+
+    public string FirewallChain { get; }
+
+    public string ExternalChain { get; }
+
+    /// <summary><c>BaseServicePortInfo.ExternallyAccessible</c>: a node port, a load-balancer VIP or an external IP.</summary>
+    public bool ExternallyAccessible => NodePort != 0 || LoadBalancerVIPs.Count > 0 || ExternalIPs.Count > 0;
+
+    /// <summary>Cluster endpoints are needed for Cluster internal policy, and for any external traffic (pods short-circuit).</summary>
+    public bool UsesClusterEndpoints => !InternalPolicyLocal || ExternallyAccessible;
+
+    public bool UsesLocalEndpoints => InternalPolicyLocal || (ExternalPolicyLocal && ExternallyAccessible);
+}
+
+/// <summary>An endpoint as the proxier of one node holds it (<c>BaseEndpointInfo</c> + its chain name).</summary>
+internal sealed class EndpointInfo
+{
+    public EndpointInfo(EndpointView view, bool isLocal, ServicePortInfo service)
+    {
+        View = view;
+        IsLocal = isLocal;
+        HostPort = view.HostPort;
+        ChainName = ChainNames.Endpoint(service.Name, service.Protocol, HostPort);
+    }
+
+    public EndpointView View { get; }
+
+    public bool IsLocal { get; }
+
+    public string HostPort { get; }
+
+    public string IP => View.Address;
+
+    public string ChainName { get; }
+
+    public bool IsReady => View.Ready;
+
+    public bool IsServing => View.Serving;
+
+    public bool IsTerminating => View.Terminating;
+}

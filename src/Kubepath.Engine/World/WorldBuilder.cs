@@ -1,0 +1,318 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Kubepath.Model;
+
+namespace Kubepath.Engine.World;
+
+/// <summary>
+/// Builds the world from the manifests, the profile and (optionally) the state: what the cluster would hold once the
+/// manifests are applied. A Service's spec comes from the manifests when they have it; what the API server allocates
+/// (cluster IP, node ports, load-balancer status) comes from the state when it is not written down, and is otherwise a
+/// deterministic placeholder marked as assumed.
+/// </summary>
+public static class WorldBuilder
+{
+    private static readonly string[] LoadBalancerIPAnnotations = { "metallb.io/loadBalancerIPs", "metallb.universe.tf/loadBalancerIPs" };
+
+    public static ClusterWorld Build(ManifestSet manifests, ClusterProfile profile, ManifestSet? state = null)
+    {
+        var nodes = NodeCatalog.Build(profile, (state?.OfKind<Node>() ?? Enumerable.Empty<Node>()).Concat(manifests.OfKind<Node>()));
+        var observed = state?.OfKind<Service>().GroupBy(service => service.QualifiedName).ToDictionary(group => group.Key, group => group.Last(), StringComparer.Ordinal)
+            ?? new Dictionary<string, Service>(StringComparer.Ordinal);
+        var written = manifests.OfKind<Service>().GroupBy(service => service.QualifiedName).ToDictionary(group => group.Key, group => group.Last(), StringComparer.Ordinal);
+        var names = written.Keys.Concat(observed.Keys).Distinct().OrderBy(name => name, StringComparer.Ordinal).ToList();
+
+        var addresses = new AddressBook(profile, written.Values.Concat(observed.Values));
+        var statePods = state is null ? Array.Empty<PodInstance>() : Placement.Observed(state);
+        var pods = new Lazy<IReadOnlyList<PodInstance>>(() => Placement.Synthesise(nodes, manifests, ObservedAddresses(state, statePods)));
+        var services = new List<ServiceView>(names.Count);
+        foreach (var name in names)
+        {
+            written.TryGetValue(name, out var spec);
+            observed.TryGetValue(name, out var live);
+            var service = spec ?? live!;
+            var view = Resolve(service, live, addresses);
+            var (source, ports) = Endpoints(view, service, manifests, state, statePods, pods, nodes);
+            services.Add(view with { Ports = ports, EndpointSource = source });
+        }
+
+        var assumptions = new List<string>();
+        if (nodes.All(node => node.Assumed))
+        {
+            assumptions.Add("no node is known (none in the profile, the manifests or the state): " + nodes.Count.ToString(CultureInfo.InvariantCulture) + " nodes are assumed");
+        }
+
+        return new ClusterWorld { Profile = profile, Nodes = nodes, Services = services, Assumptions = assumptions };
+    }
+
+    private static ServiceView Resolve(Service service, Service? live, AddressBook addresses)
+    {
+        var spec = service.Spec;
+        var liveSpec = live?.Spec;
+        var hasClusterIP = service.Spec.EffectiveType != ServiceType.ExternalName && !spec.IsHeadless;
+        IReadOnlyList<IPAddress> clusterIPs = Array.Empty<IPAddress>();
+        var clusterIPAssumed = false;
+        if (hasClusterIP)
+        {
+            clusterIPs = ParseAll(ClusterIPTexts(spec));
+            if (clusterIPs.Count == 0 && liveSpec is not null)
+            {
+                clusterIPs = ParseAll(ClusterIPTexts(liveSpec));
+            }
+
+            if (clusterIPs.Count == 0 && addresses.PlaceholderClusterIP(service) is { } placeholder)
+            {
+                clusterIPs = new[] { placeholder };
+                clusterIPAssumed = true;
+            }
+        }
+
+        var needsNodePorts = service.Spec.EffectiveType == ServiceType.NodePort ||
+            (service.Spec.EffectiveType == ServiceType.LoadBalancer && (spec.AllocateLoadBalancerNodePorts?.Value ?? true));
+        var ports = spec.Ports.Select(port =>
+        {
+            var protocol = port.EffectiveProtocol;
+            var number = port.Port?.Value ?? 0;
+            var nodePort = port.NodePort?.Value ?? 0;
+            var nodePortAssumed = false;
+            if (nodePort == 0 && needsNodePorts)
+            {
+                nodePort = liveSpec?.Ports.FirstOrDefault(candidate => candidate.Port?.Value == number && candidate.EffectiveProtocol == protocol)?.NodePort?.Value ?? 0;
+                if (nodePort == 0)
+                {
+                    nodePort = addresses.PlaceholderNodePort(service.QualifiedName + ":" + number.ToString(CultureInfo.InvariantCulture) + "/" + protocol);
+                    nodePortAssumed = true;
+                }
+            }
+
+            return new ServicePortView
+            {
+                Name = port.Name?.Value ?? string.Empty,
+                Protocol = protocol,
+                Port = number,
+                NodePort = nodePort,
+                NodePortAssumed = nodePortAssumed,
+                TargetPort = port.TargetPort?.Value ?? IntOrString.FromNumber(number),
+                Source = port,
+            };
+        }).ToList();
+
+        var healthCheckNodePort = 0;
+        if (service.Spec.EffectiveType == ServiceType.LoadBalancer && spec.ExternalTrafficPolicy?.Value == TrafficPolicy.Local)
+        {
+            healthCheckNodePort = spec.HealthCheckNodePort?.Value ?? liveSpec?.HealthCheckNodePort?.Value ?? 0;
+            if (healthCheckNodePort == 0)
+            {
+                healthCheckNodePort = addresses.PlaceholderNodePort(service.QualifiedName + " health check");
+            }
+        }
+
+        return new ServiceView
+        {
+            Source = service,
+            ClusterIPs = clusterIPs,
+            ClusterIPAssumed = clusterIPAssumed,
+            Ports = ports,
+            ExternalIPs = ParseAll(spec.ExternalIPs.Select(field => field.Value)),
+            LoadBalancerIngress = service.Spec.EffectiveType == ServiceType.LoadBalancer ? LoadBalancerIngress(service, live) : Array.Empty<LoadBalancerAddress>(),
+            LoadBalancerSourceRanges = spec.LoadBalancerSourceRanges
+                .Select(field => Cidr.TryParse(field.Value, out var cidr) ? (Cidr?)cidr : null)
+                .OfType<Cidr>()
+                .ToList(),
+            HealthCheckNodePort = healthCheckNodePort,
+        };
+    }
+
+    private static IEnumerable<string> ClusterIPTexts(ServiceSpec spec) =>
+        spec.ClusterIPs.Count > 0 ? spec.ClusterIPs.Select(field => field.Value) : spec.ClusterIP is { } single ? new[] { single.Value } : Array.Empty<string>();
+
+    /// <summary>
+    /// The ingress IPs in the Service's status (the manifest's, else the state's); without a status, the IPs the
+    /// Service asks for (MetalLB's annotation, <c>spec.loadBalancerIP</c>), as assumed.
+    /// </summary>
+    private static IReadOnlyList<LoadBalancerAddress> LoadBalancerIngress(Service service, Service? live)
+    {
+        foreach (var candidate in new[] { service, live })
+        {
+            var ingress = candidate?.Status.LoadBalancerIngress
+                .Where(entry => Addresses.TryParse(entry.IP?.Value, out _))
+                .Select(entry => new LoadBalancerAddress(Addresses.Parse(entry.IP!.Value), entry.IPMode?.Value, false, "status.loadBalancer.ingress"))
+                .ToList();
+            if (ingress is { Count: > 0 })
+            {
+                return ingress;
+            }
+        }
+
+        foreach (var annotation in LoadBalancerIPAnnotations)
+        {
+            if (service.Metadata.Annotations[annotation] is { } requested)
+            {
+                return ParseAll(requested.Split(',')).Select(ip => new LoadBalancerAddress(ip, null, true, "requested by " + annotation)).ToList();
+            }
+        }
+
+        return Addresses.TryParse(service.Spec.LoadBalancerIP?.Value, out var ip)
+            ? new[] { new LoadBalancerAddress(ip, null, true, "requested by spec.loadBalancerIP") }
+            : Array.Empty<LoadBalancerAddress>();
+    }
+
+    private static (EndpointSource Source, IReadOnlyList<ServicePortView> Ports) Endpoints(
+        ServiceView view,
+        Service service,
+        ManifestSet manifests,
+        ManifestSet? state,
+        IReadOnlyList<PodInstance> statePods,
+        Lazy<IReadOnlyList<PodInstance>> synthesised,
+        IReadOnlyList<ClusterNode> nodes)
+    {
+        var fromState = SlicesOf(state, service);
+        if (fromState.Count > 0)
+        {
+            return (EndpointSource.State, view.Ports.Select(port => port with { Endpoints = EndpointSlices.For(port, fromState, nodes, assumed: false) }).ToList());
+        }
+
+        var fromManifests = SlicesOf(manifests, service);
+        if (fromManifests.Count > 0)
+        {
+            return (EndpointSource.Manifests, view.Ports.Select(port => port with { Endpoints = EndpointSlices.For(port, fromManifests, nodes, assumed: false) }).ToList());
+        }
+
+        var selector = service.Spec.Selector?.Value;
+        if (selector is null || selector.Count == 0)
+        {
+            return (EndpointSource.None, view.Ports);
+        }
+
+        // Pods of the state answer for the service when some match it; otherwise the manifests' workloads do.
+        bool Selected(PodInstance pod) => pod.Namespace == service.Namespace && pod.Labels.Contains(selector);
+        var selected = statePods.Where(Selected).ToList();
+        var source = EndpointSource.StatePods;
+        if (selected.Count == 0)
+        {
+            selected = synthesised.Value.Where(Selected).ToList();
+            source = EndpointSource.Synthesised;
+        }
+
+        var publishNotReady = service.Spec.PublishNotReadyAddresses?.Value ?? false;
+        return (source, view.Ports.Select(port => port with { Endpoints = EndpointSlices.FromPods(port, selected, nodes, publishNotReady) }).ToList());
+    }
+
+    /// <summary>Addresses the state shows in use, which placeholder pod IPs must avoid.</summary>
+    private static HashSet<string> ObservedAddresses(ManifestSet? state, IReadOnlyList<PodInstance> statePods)
+    {
+        var used = new HashSet<string>(statePods.Select(pod => pod.Address), StringComparer.Ordinal);
+        foreach (var slice in state?.OfKind<EndpointSlice>() ?? Enumerable.Empty<EndpointSlice>())
+        {
+            used.UnionWith(slice.Endpoints.SelectMany(endpoint => endpoint.Addresses).Select(address => address.Value));
+        }
+
+        return used;
+    }
+
+    /// <summary>kube-proxy reads slices labelled with the service's name, except those marked headless.</summary>
+    private static IReadOnlyList<EndpointSlice> SlicesOf(ManifestSet? set, Service service) =>
+        set?.OfKind<EndpointSlice>()
+            .Where(slice => slice.Namespace == service.Namespace && slice.ServiceName == service.Name)
+            .OrderBy(slice => slice.Name, StringComparer.Ordinal)
+            .ToList() ?? (IReadOnlyList<EndpointSlice>)Array.Empty<EndpointSlice>();
+
+    private static List<IPAddress> ParseAll(IEnumerable<string> texts) =>
+        texts.Select(text => Addresses.TryParse(text.Trim(), out var ip) ? ip : null).OfType<IPAddress>().ToList();
+
+    /// <summary>Deterministic placeholders for what the API server would allocate, away from anything in use.</summary>
+    private sealed class AddressBook
+    {
+        private readonly ClusterProfile profile;
+        private readonly HashSet<IPAddress> usedIPs = new();
+        private readonly HashSet<int> usedNodePorts = new();
+
+        public AddressBook(ClusterProfile profile, IEnumerable<Service> services)
+        {
+            this.profile = profile;
+            foreach (var service in services)
+            {
+                foreach (var ip in ParseAll(ClusterIPTexts(service.Spec)))
+                {
+                    usedIPs.Add(ip);
+                }
+
+                foreach (var port in service.Spec.Ports)
+                {
+                    if (port.NodePort?.Value is { } nodePort)
+                    {
+                        usedNodePorts.Add(nodePort);
+                    }
+                }
+
+                if (service.Spec.HealthCheckNodePort?.Value is { } healthCheck)
+                {
+                    usedNodePorts.Add(healthCheck);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A cluster IP chosen by hashing the service's name into the first service CIDR (probing past used ones), so
+        /// adding a service does not move the others. <c>default/kubernetes</c> gets the first address, as the API server gives it.
+        /// </summary>
+        public IPAddress? PlaceholderClusterIP(Service service)
+        {
+            if (profile.ServiceCidrs.Count == 0)
+            {
+                return null;
+            }
+
+            var cidr = profile.ServiceCidrs[0];
+            var size = Math.Min(cidr.Size, 1L << 24);
+            if (size < 4)
+            {
+                return null;
+            }
+
+            if (service.QualifiedName == "default/kubernetes" && usedIPs.Add(cidr.AddressAt(1)))
+            {
+                return cidr.AddressAt(1);
+            }
+
+            var start = (long)(Hash(service.QualifiedName) % (ulong)(size - 2));
+            for (long probe = 0; probe < size - 2; probe++)
+            {
+                var candidate = cidr.AddressAt(((start + probe) % (size - 2)) + 1);
+                if (usedIPs.Add(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
+        }
+
+        public int PlaceholderNodePort(string key)
+        {
+            var range = profile.NodePortRange;
+            var start = (int)(Hash(key) % (ulong)range.Size);
+            for (var probe = 0; probe < range.Size; probe++)
+            {
+                var candidate = range.First + ((start + probe) % range.Size);
+                if (usedNodePorts.Add(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            return 0;
+        }
+
+        private static ulong Hash(string text)
+        {
+            using var sha = SHA256.Create();
+            return BitConverter.ToUInt64(sha.ComputeHash(Encoding.UTF8.GetBytes(text)), 0);
+        }
+    }
+}

@@ -20,6 +20,9 @@ public sealed record ClusterWorld
     /// <summary>Services by namespace and name.</summary>
     public required IReadOnlyList<ServiceView> Services { get; init; }
 
+    /// <summary>Pods with an address: the state's, then those Kubepath placed for the manifests' workloads.</summary>
+    public IReadOnlyList<PodView> Pods { get; init; } = Array.Empty<PodView>();
+
     /// <summary>Facts about the world as a whole that were assumed (no nodes known, say).</summary>
     public IReadOnlyList<string> Assumptions { get; init; } = Array.Empty<string>();
 
@@ -78,6 +81,9 @@ public sealed record ClusterNode
         IPAddress.IsLoopback(address) || HasAddress(address) ||
         address.Equals(BridgeAddress(cni, Addresses.IsIPv6(address))) || address.Equals(TunnelAddress(cni, Addresses.IsIPv6(address)));
 }
+
+/// <summary>A pod with its node and address; <see cref="Assumed"/> when Kubepath placed it.</summary>
+public sealed record PodView(string Name, string Node, string Address, bool HostNetwork, bool Assumed);
 
 public sealed record NodeTaint(string Key, string Value, TaintEffect Effect);
 

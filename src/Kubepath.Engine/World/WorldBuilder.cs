@@ -47,7 +47,11 @@ public static class WorldBuilder
             assumptions.Add("no node is known (none in the profile, the manifests or the state): " + nodes.Count.ToString(CultureInfo.InvariantCulture) + " nodes are assumed");
         }
 
-        return new ClusterWorld { Profile = profile, Nodes = nodes, Services = services, Assumptions = assumptions };
+        var podViews = statePods.Concat(pods.Value)
+            .Where(pod => pod.Address.Length > 0)
+            .Select(pod => new PodView(pod.Origin, pod.NodeName, pod.Address, pod.Spec.UsesHostNetwork, pod.Assumed))
+            .ToList();
+        return new ClusterWorld { Profile = profile, Nodes = nodes, Services = services, Pods = podViews, Assumptions = assumptions };
     }
 
     private static ServiceView Resolve(Service service, Service? live, AddressBook addresses)

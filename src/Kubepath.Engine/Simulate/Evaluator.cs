@@ -1,0 +1,359 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using Kubepath.Engine.Compile;
+using Kubepath.Engine.World;
+
+namespace Kubepath.Engine.Simulate;
+
+/// <summary>
+/// Runs one node's compiled tables for the first packet of a connection, the way netfilter does: nat PREROUTING (or
+/// OUTPUT for the node's own processes), the routing decision, filter INPUT / FORWARD / OUTPUT, and nat POSTROUTING
+/// where a marked packet is masqueraded to the address of the interface it leaves by. Every branch of a
+/// <c>statistic</c> match is followed, so the outcomes carry their probabilities and add up to 1.
+/// </summary>
+public sealed class Evaluator
+{
+    private const int MaxDepth = 64;
+    private readonly ClusterWorld world;
+    private readonly ClusterNode node;
+    private readonly ChainIndex nat;
+    private readonly ChainIndex filter;
+
+    public Evaluator(ClusterWorld world, NodeRules rules)
+    {
+        this.world = world;
+        node = world.FindNode(rules.NodeName) ?? throw new ArgumentException("Unknown node " + rules.NodeName, nameof(rules));
+        nat = rules.Index(Table.Nat);
+        filter = rules.Index(Table.Filter);
+    }
+
+    public IReadOnlyList<FlowOutcome> Run(Packet packet)
+    {
+        var local = packet.Origin.Kind == OriginKind.Host;
+        var start = new Branch
+        {
+            Probability = 1,
+            Source = packet.Origin.Source,
+            Destination = packet.Destination,
+            Port = packet.Port,
+            InInterface = InInterfaceOf(packet.Origin),
+            Path = ImmutableList.Empty,
+        };
+
+        var outcomes = new List<FlowOutcome>();
+        foreach (var afterNat in Walk(nat, local ? "OUTPUT" : "PREROUTING", start.Enter(local ? "nat/OUTPUT" : "nat/PREROUTING"), packet, 0))
+        {
+            var routed = afterNat.Branch;
+            if (afterNat.Result == Result.Drop)
+            {
+                outcomes.Add(Finish(routed, FlowVerdict.Dropped, packet, afterNat.Rule));
+                continue;
+            }
+
+            var deliveredHere = node.IsLocal(routed.Destination, world.Profile.Cni);
+            var filterChain = local ? "OUTPUT" : deliveredHere ? "INPUT" : "FORWARD";
+            foreach (var afterFilter in Walk(filter, filterChain, routed.Enter("filter/" + filterChain), packet, 0))
+            {
+                var branch = afterFilter.Branch;
+                if (afterFilter.Result is Result.Drop or Result.Reject)
+                {
+                    outcomes.Add(Finish(branch, afterFilter.Result == Result.Drop ? FlowVerdict.Dropped : FlowVerdict.Rejected, packet, afterFilter.Rule));
+                    continue;
+                }
+
+                // A packet for this node that came in from outside is delivered without POSTROUTING (no SNAT).
+                if (!local && deliveredHere)
+                {
+                    outcomes.Add(Finish(branch, VerdictOf(branch), packet, null));
+                    continue;
+                }
+
+                foreach (var afterPost in Walk(nat, "POSTROUTING", branch.Enter("nat/POSTROUTING"), packet, 0))
+                {
+                    var final = afterPost.Branch;
+                    if (afterPost.Result == Result.Masquerade)
+                    {
+                        var (address, device) = EgressAddress(final.Destination);
+                        final = final with { Source = address, Masqueraded = true, SourceInterface = device };
+                    }
+
+                    outcomes.Add(Finish(final, VerdictOf(final), packet, afterPost.Result == Result.Drop ? afterPost.Rule : null));
+                }
+            }
+        }
+
+        return outcomes;
+    }
+
+    private static FlowVerdict VerdictOf(Branch branch) => branch.Dnat ? FlowVerdict.Delivered : FlowVerdict.NotTranslated;
+
+    private FlowOutcome Finish(Branch branch, FlowVerdict verdict, Packet packet, Rule? decidedBy)
+    {
+        var endpointNode = branch.Dnat ? world.NodeOwning(branch.Destination)?.Name : null;
+        return new FlowOutcome
+        {
+            Probability = branch.Probability,
+            Verdict = verdict,
+            Endpoint = branch.Dnat ? Addresses.JoinHostPort(Addresses.Format(branch.Destination), branch.Port) : null,
+            EndpointNode = endpointNode,
+            Masqueraded = branch.Masqueraded,
+            SourceSeen = branch.Source,
+            SourceInterface = branch.SourceInterface,
+            Path = branch.Path.ToList(),
+            DecidedBy = decidedBy is null ? null : RulesText.Save(decidedBy, IptablesFlavour.Plain),
+            AffinityFirstConnection = branch.AffinityChecked,
+        };
+    }
+
+    /// <summary>The interface a packet from a pod enters the host by: the bridge, or a veth of the detector's prefix.</summary>
+    private string? InInterfaceOf(Origin origin) => origin.Kind switch
+    {
+        OriginKind.Host => null,
+        OriginKind.Pod => world.Profile.KubeProxy.DetectLocalMode == LocalDetectMode.InterfaceNamePrefix
+            ? world.Profile.KubeProxy.InterfaceNamePrefix + "0"
+            : world.Profile.Cni == Cni.Flannel ? world.Profile.KubeProxy.BridgeInterface : "veth0",
+        _ => "eth0",
+    };
+
+    /// <summary>
+    /// The routing decision that picks the masquerade address: the bridge for a pod on this node, the overlay for a pod
+    /// on another node (flannel), otherwise the node's address on the interface that reaches the destination.
+    /// </summary>
+    private (IPAddress Address, string Device) EgressAddress(IPAddress destination)
+    {
+        var ipv6 = Addresses.IsIPv6(destination);
+        var cni = world.Profile.Cni;
+        var nodeAddress = node.InternalIP(ipv6) ?? (node.InternalIPs.Count > 0 ? node.InternalIPs[0] : IPAddress.None);
+        if (node.PodCidrs.Any(cidr => cidr.Contains(destination)) && node.BridgeAddress(cni, ipv6) is { } bridge)
+        {
+            return (bridge, world.Profile.KubeProxy.BridgeInterface);
+        }
+
+        if (world.Nodes.Any(other => other.Name != node.Name && other.PodCidrs.Any(cidr => cidr.Contains(destination))) && node.TunnelAddress(cni, ipv6) is { } tunnel)
+        {
+            return (tunnel, "flannel.1");
+        }
+
+        var onLink = node.Interfaces.FirstOrDefault(entry => entry.Subnet.Contains(destination));
+        return onLink is not null ? (onLink.Address, onLink.Interface) : (nodeAddress, "the node's address");
+    }
+
+    private enum Result
+    {
+        FellOff,
+        Return,
+        Accept,
+        Drop,
+        Reject,
+        Dnat,
+        Masquerade,
+    }
+
+    private readonly record struct Step(Branch Branch, Result Result, Rule? Rule);
+
+    /// <summary>Walks a chain; a jump walks the target chain and continues here when it falls off or returns.</summary>
+    private List<Step> Walk(ChainIndex index, string chain, Branch start, Packet packet, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new InvalidOperationException("Chain jumps nest deeper than " + MaxDepth + " at " + chain);
+        }
+
+        var pending = new List<Branch> { start };
+        var done = new List<Step>();
+        foreach (var rule in index.RulesOf(chain))
+        {
+            var next = new List<Branch>(pending.Count + 1);
+            foreach (var branch in pending)
+            {
+                var (chance, matched) = Match(rule, branch, packet);
+                if (chance < 1)
+                {
+                    next.Add(branch with { Probability = branch.Probability * (1 - chance) });
+                }
+
+                if (chance <= 0)
+                {
+                    continue;
+                }
+
+                var taken = matched with { Probability = branch.Probability * chance };
+                switch (rule.Target)
+                {
+                    case null:
+                        next.Add(taken);
+                        break;
+                    case JumpTarget jump:
+                        foreach (var step in Walk(index, jump.Chain, taken.Enter(jump.Chain), packet, depth + 1))
+                        {
+                            if (step.Result is Result.FellOff or Result.Return)
+                            {
+                                next.Add(step.Branch);
+                            }
+                            else
+                            {
+                                done.Add(step);
+                            }
+                        }
+
+                        break;
+                    case MarkTarget mark:
+                        next.Add(taken with { Mark = mark.Xor ? taken.Mark ^ mark.Mark : taken.Mark | mark.Mark });
+                        break;
+                    case VerdictTarget verdict:
+                        done.Add(new Step(taken, verdict.Verdict switch
+                        {
+                            Verdict.Accept => Result.Accept,
+                            Verdict.Drop => Result.Drop,
+                            _ => Result.Return,
+                        }, rule));
+                        break;
+                    case RejectTarget:
+                        done.Add(new Step(taken, Result.Reject, rule));
+                        break;
+                    case DnatTarget dnat:
+                        done.Add(new Step(taken with { Destination = Addresses.Parse(dnat.Address), Port = dnat.Port, Dnat = true }, Result.Dnat, rule));
+                        break;
+                    case MasqueradeTarget:
+                        done.Add(new Step(taken, Result.Masquerade, rule));
+                        break;
+                }
+            }
+
+            pending = next;
+            if (pending.Count == 0)
+            {
+                break;
+            }
+        }
+
+        done.AddRange(pending.Select(branch => new Step(branch, Result.FellOff, null)));
+        return done;
+    }
+
+    /// <summary>The chance a rule's matches hold for the branch (a statistic match gives its probability), and the branch after them.</summary>
+    private (double Chance, Branch Branch) Match(Rule rule, Branch branch, Packet packet)
+    {
+        var chance = 1.0;
+        foreach (var arg in rule.Args)
+        {
+            switch (arg)
+            {
+                case AddressArg address:
+                    var subject = address.IsSource ? branch.Source : branch.Destination;
+                    var inside = Addresses.IsIPv6(subject) == address.Cidr.IsIPv6 && address.Cidr.Contains(subject);
+                    if (inside == address.Negated)
+                    {
+                        return (0, branch);
+                    }
+
+                    break;
+                case InInterfaceArg device:
+                    var name = branch.InInterface ?? string.Empty;
+                    var same = device.Name.EndsWith("+", StringComparison.Ordinal)
+                        ? name.StartsWith(device.Name.Substring(0, device.Name.Length - 1), StringComparison.Ordinal) && name.Length > 0
+                        : name == device.Name;
+                    if (same == device.Negated)
+                    {
+                        return (0, branch);
+                    }
+
+                    break;
+                case ProtocolArg protocol when protocol.Protocol != packet.Protocol:
+                case ProtocolModuleArg module when module.Protocol != packet.Protocol:
+                    return (0, branch);
+                case PortArg port when port.Port != branch.Port:
+                    return (0, branch);
+                case AddrTypeLocalArg addrType:
+                    if (!node.IsLocal(addrType.Source ? branch.Source : branch.Destination, world.Profile.Cni))
+                    {
+                        return (0, branch);
+                    }
+
+                    break;
+                case MarkArg mark:
+                    if (((branch.Mark & mark.Mark) == mark.Mark) == mark.Negated)
+                    {
+                        return (0, branch);
+                    }
+
+                    break;
+                case ConntrackArg conntrack:
+                    var states = conntrack.States.Split(',');
+                    var holds = states.Contains("NEW") || (branch.Dnat && states.Contains("DNAT"));
+                    if (holds == conntrack.Negated)
+                    {
+                        return (0, branch);
+                    }
+
+                    break;
+                case RecentArg recent when !recent.Set:
+                    // A first connection has no affinity entry yet; later ones go where the first one went.
+                    return (0, branch with { AffinityChecked = true });
+                case StatisticArg statistic:
+                    chance *= statistic.Value;
+                    break;
+            }
+        }
+
+        return (chance, branch);
+    }
+
+    /// <summary>One way through the tables so far.</summary>
+    private sealed record Branch
+    {
+        public required double Probability { get; init; }
+
+        public required IPAddress Source { get; init; }
+
+        public required IPAddress Destination { get; init; }
+
+        public required int Port { get; init; }
+
+        public string? InInterface { get; init; }
+
+        public uint Mark { get; init; }
+
+        public bool Dnat { get; init; }
+
+        public bool Masqueraded { get; init; }
+
+        public string? SourceInterface { get; init; }
+
+        public bool AffinityChecked { get; init; }
+
+        public required ImmutableList Path { get; init; }
+
+        public Branch Enter(string step) => this with { Path = Path.Add(step) };
+    }
+
+    /// <summary>A persistent list, so branches share their common path.</summary>
+    private sealed class ImmutableList
+    {
+        public static readonly ImmutableList Empty = new(null, null);
+        private readonly ImmutableList? parent;
+        private readonly string? item;
+
+        private ImmutableList(ImmutableList? parent, string? item)
+        {
+            this.parent = parent;
+            this.item = item;
+        }
+
+        public ImmutableList Add(string step) => new(this, step);
+
+        public List<string> ToList()
+        {
+            var result = new List<string>();
+            for (var current = this; current.item is not null; current = current.parent!)
+            {
+                result.Add(current.item);
+            }
+
+            result.Reverse();
+            return result;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using Kubepath.Engine.Compile;
+using Kubepath.Engine.World;
+
+namespace Kubepath.Engine.Simulate;
+
+public enum EntryKind
+{
+    ClusterIP,
+    NodePort,
+    LoadBalancerIP,
+    ExternalIP,
+}
+
+/// <summary>An address and port a service answers on; a node port is reached through one node's address.</summary>
+public sealed record Entry(EntryKind Kind, IPAddress Address, int Port, string? Node)
+{
+    public string Describe() => Kind switch
+    {
+        EntryKind.ClusterIP => "cluster IP " + Addresses.JoinHostPort(Addresses.Format(Address), Port),
+        EntryKind.NodePort => "node port " + Addresses.JoinHostPort(Addresses.Format(Address), Port) + " (" + Node + ")",
+        EntryKind.LoadBalancerIP => "load-balancer IP " + Addresses.JoinHostPort(Addresses.Format(Address), Port),
+        _ => "external IP " + Addresses.JoinHostPort(Addresses.Format(Address), Port),
+    };
+}
+
+/// <summary>What happens to the first packet of a connection from one origin to one entry.</summary>
+public sealed record OriginFlows(Origin Origin, Entry Entry, IReadOnlyList<FlowOutcome> Outcomes, IReadOnlyList<string> Assumed);
+
+public sealed record EntryFlows(Entry Entry, IReadOnlyList<OriginFlows> Origins);
+
+public sealed record PortFlows(ServicePortView Port, IReadOnlyList<EntryFlows> Entries);
+
+public sealed record ServiceFlows(ServiceView Service, IReadOnlyList<PortFlows> Ports);
+
+/// <summary>
+/// The flows of a service, computed by running each origin node's compiled rules: pods and host processes on every
+/// node to the cluster IP; external clients, pods and hosts to each node port, load-balancer IP and external IP, with
+/// the external client arriving at each node in turn (which node receives a VIP is MetalLB's choice).
+/// </summary>
+public sealed class FlowSimulator
+{
+    private readonly ClusterWorld world;
+    private readonly Dictionary<(string, bool), Evaluator> evaluators = new();
+
+    public FlowSimulator(ClusterWorld world) => this.world = world;
+
+    public Evaluator EvaluatorFor(string node, bool ipv6)
+    {
+        if (!evaluators.TryGetValue((node, ipv6), out var evaluator))
+        {
+            var rules = ProxierCompiler.Compile(world, world.FindNode(node) ?? throw new ArgumentException("Unknown node " + node, nameof(node)), ipv6);
+            evaluator = evaluators[(node, ipv6)] = new Evaluator(world, rules);
+        }
+
+        return evaluator;
+    }
+
+    public ServiceFlows Explain(ServiceView service)
+    {
+        var ports = new List<PortFlows>();
+        foreach (var port in service.Ports)
+        {
+            var entries = new List<EntryFlows>();
+            foreach (var clusterIP in service.ClusterIPs)
+            {
+                var entry = new Entry(EntryKind.ClusterIP, clusterIP, port.Port, null);
+                entries.Add(Run(service, port, entry, OriginKind.Pod, OriginKind.Host));
+            }
+
+            if (port.NodePort != 0)
+            {
+                foreach (var node in world.Nodes)
+                {
+                    if (node.InternalIPs.Count > 0)
+                    {
+                        var entry = new Entry(EntryKind.NodePort, node.InternalIPs[0], port.NodePort, node.Name);
+                        entries.Add(RunAt(service, port, entry, node.Name));
+                    }
+                }
+            }
+
+            foreach (var vip in service.LoadBalancerIngress)
+            {
+                entries.Add(Run(service, port, new Entry(EntryKind.LoadBalancerIP, vip.Address, port.Port, null), OriginKind.External, OriginKind.Pod, OriginKind.Host));
+            }
+
+            foreach (var externalIP in service.ExternalIPs)
+            {
+                entries.Add(Run(service, port, new Entry(EntryKind.ExternalIP, externalIP, port.Port, null), OriginKind.External, OriginKind.Pod, OriginKind.Host));
+            }
+
+            ports.Add(new PortFlows(port, entries));
+        }
+
+        return new ServiceFlows(service, ports);
+    }
+
+    /// <summary>An origin of each kind on every node.</summary>
+    private EntryFlows Run(ServiceView service, ServicePortView port, Entry entry, params OriginKind[] kinds)
+    {
+        var flows = new List<OriginFlows>();
+        foreach (var kind in kinds)
+        {
+            foreach (var node in world.Nodes)
+            {
+                if (OriginOn(kind, node, Addresses.IsIPv6(entry.Address)) is { } origin)
+                {
+                    flows.Add(Flow(service, port, entry, origin));
+                }
+            }
+        }
+
+        return new EntryFlows(entry, flows);
+    }
+
+    /// <summary>A node port, from an external client, a pod and the host of that node.</summary>
+    private EntryFlows RunAt(ServiceView service, ServicePortView port, Entry entry, string nodeName)
+    {
+        var node = world.FindNode(nodeName)!;
+        var flows = new[] { OriginKind.External, OriginKind.Pod, OriginKind.Host }
+            .Select(kind => OriginOn(kind, node, Addresses.IsIPv6(entry.Address)))
+            .OfType<Origin>()
+            .Select(origin => Flow(service, port, entry, origin))
+            .ToList();
+        return new EntryFlows(entry, flows);
+    }
+
+    public OriginFlows Flow(ServiceView service, ServicePortView port, Entry entry, Origin origin)
+    {
+        var packet = new Packet(origin, entry.Address, entry.Port, port.Protocol);
+        var outcomes = EvaluatorFor(origin.Node, Addresses.IsIPv6(entry.Address)).Run(packet);
+        return new OriginFlows(origin, entry, outcomes, Assumptions(service, port, entry, origin, outcomes));
+    }
+
+    /// <summary>The sender of each kind on a node: a pod the world knows there (observed first), the node's address, the profile's external client.</summary>
+    public Origin? OriginOn(OriginKind kind, ClusterNode node, bool ipv6)
+    {
+        switch (kind)
+        {
+            case OriginKind.Host:
+                return node.InternalIP(ipv6) is { } hostIP ? new Origin(kind, node.Name, hostIP, node.AddressAssumed) : null;
+            case OriginKind.External:
+                return Addresses.IsIPv6(world.Profile.ExternalClient) == ipv6 ? new Origin(kind, node.Name, world.Profile.ExternalClient, false) : null;
+            default:
+                var pod = world.Pods
+                    .Where(candidate => candidate.Node == node.Name && !candidate.HostNetwork && candidate.Address.IndexOf(':') >= 0 == ipv6)
+                    .OrderBy(candidate => candidate.Assumed)
+                    .FirstOrDefault();
+                if (pod is not null && Addresses.TryParse(pod.Address, out var podIP))
+                {
+                    return new Origin(kind, node.Name, podIP, pod.Assumed);
+                }
+
+                return node.PodCidr(ipv6) is { } cidr ? new Origin(kind, node.Name, cidr.AddressAt(Math.Min(cidr.Size - 2, 254)), true) : null;
+        }
+    }
+
+    private List<string> Assumptions(ServiceView service, ServicePortView port, Entry entry, Origin origin, IReadOnlyList<FlowOutcome> outcomes)
+    {
+        var assumed = new List<string>(world.Assumptions);
+        if (entry.Kind == EntryKind.ClusterIP && service.ClusterIPAssumed)
+        {
+            assumed.Add("cluster IP " + Addresses.Format(entry.Address) + " is a placeholder (no state gives it)");
+        }
+
+        if (entry.Kind == EntryKind.NodePort && port.NodePortAssumed)
+        {
+            assumed.Add("node port " + port.NodePort.ToString(CultureInfo.InvariantCulture) + " is a placeholder (no state gives it)");
+        }
+
+        if (entry.Kind == EntryKind.LoadBalancerIP && service.LoadBalancerIngress.FirstOrDefault(vip => vip.Address.Equals(entry.Address)) is { Assumed: true } vipEntry)
+        {
+            assumed.Add("load-balancer IP " + Addresses.Format(entry.Address) + " is " + vipEntry.Origin + ", not observed in a status");
+        }
+
+        if (origin.SourceAssumed)
+        {
+            assumed.Add("the " + origin.Kind.ToString().ToLowerInvariant() + " address " + Addresses.Format(origin.Source) + " on " + origin.Node + " is a placeholder");
+        }
+
+        var reached = new HashSet<string>(outcomes.Select(outcome => outcome.Endpoint).OfType<string>(), StringComparer.Ordinal);
+        var assumedEndpoints = port.Endpoints.Where(endpoint => endpoint.Assumed && reached.Contains(endpoint.HostPort)).ToList();
+        if (assumedEndpoints.Count > 0 || (service.EndpointSource == EndpointSource.Synthesised && port.Endpoints.Count > 0))
+        {
+            assumed.Add("endpoints are placed by Kubepath's placement rule (no state shows the pods): their addresses and nodes are assumed");
+        }
+
+        var node = world.FindNode(origin.Node);
+        if (node is not null && (node.Assumed || node.AddressAssumed || node.PodCidrAssumed))
+        {
+            assumed.Add("node " + node.Name + "'s " + (node.Assumed ? "existence, address and pod CIDR are" : node.AddressAssumed ? "address is" : "pod CIDR is") + " assumed");
+        }
+
+        return assumed.Distinct(StringComparer.Ordinal).ToList();
+    }
+}

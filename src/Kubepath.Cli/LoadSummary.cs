@@ -8,16 +8,6 @@ namespace Kubepath.Cli;
 /// <summary>The text report of a load: objects per file, every load diagnostic, and a summary line.</summary>
 internal static class LoadSummary
 {
-    public const string Usage =
-        "Usage: kubepath PATH...\n" +
-        "\n" +
-        "Loads Kubernetes and MetalLB manifests from files, folders (recursively: .yaml, .yml, .json) and\n" +
-        "standard input (-), and prints the objects found and every problem in the input, with its position.\n" +
-        "\n" +
-        "Exit codes: 0 no errors, 1 errors in the input, 3 internal error.\n" +
-        "\n" +
-        "Example: kubepath samples/seed\n";
-
     public static bool HasErrors(ManifestSet set) => set.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     public static string Render(ManifestSet set)

@@ -1,22 +1,42 @@
 using System;
-using System.IO;
+using System.CommandLine;
 using Kubepath.Cli;
+using Kubepath.Cli.Commands;
 using Kubepath.Manifests;
 
-// kubepath PATH... : loads manifests (files, folders, - for stdin) and prints what was found and every load
-// problem. The full command set (lint, explain, iptables) builds on this loader.
+// kubepath: predicts the Kubernetes datapath from manifests. Without a command it loads the manifests and reports
+// what it found and every problem; `iptables` and `explain` predict what kube-proxy does with them.
 try
 {
-    if (args.Length == 1 && args[0] is "-h" or "--help")
+    var paths = new Argument<string[]>("paths") { Description = "Manifest files or folders; - reads standard input", Arity = ArgumentArity.ZeroOrMore };
+    var root = new RootCommand("Kubepath predicts what the Kubernetes datapath will do with your manifests, before anything is deployed.\n" +
+        "Without a command: load the manifests and print the objects found and every problem, with its position.\n" +
+        "Exit codes: 0 clean, 1 problems in the input, 2 usage error, 3 internal error.");
+    root.Arguments.Add(paths);
+    root.Subcommands.Add(IptablesCommand.Create());
+    root.Subcommands.Add(ExplainCommand.Create());
+    root.SetAction(parse =>
     {
-        Console.Out.Write(LoadSummary.Usage);
-        return ExitCodes.Clean;
+        var given = parse.GetValue(paths);
+        var set = new ManifestLoader().Load(given is { Length: > 0 } ? given : ["."]);
+        Console.Out.Write(LoadSummary.Render(set));
+        return LoadSummary.HasErrors(set) ? ExitCodes.Findings : ExitCodes.Clean;
+    });
+
+    var result = root.Parse(args);
+    if (result.Errors.Count > 0)
+    {
+        foreach (var error in result.Errors)
+        {
+            Console.Error.WriteLine("kubepath: " + error.Message);
+        }
+
+        Console.Error.WriteLine("Run kubepath --help for usage.");
+        return ExitCodes.Usage;
     }
 
-    var paths = args.Length == 0 ? new[] { "." } : args;
-    var set = new ManifestLoader().Load(paths);
-    Console.Out.Write(LoadSummary.Render(set));
-    return LoadSummary.HasErrors(set) ? ExitCodes.Findings : ExitCodes.Clean;
+    // Kubepath reports its own internal errors (below), with the exit code the other tools expect.
+    return result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {

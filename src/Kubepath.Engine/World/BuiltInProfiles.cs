@@ -28,7 +28,7 @@ public static class BuiltInProfiles
         ClusterCidrs = new[] { Cidr.Parse("10.244.0.0/16") },
         ServiceCidrs = new[] { Cidr.Parse("10.96.0.0/12") },
         Cni = Cni.Flannel,
-        KubeProxy = new KubeProxySettings { Version = Latest },
+        KubeProxy = new KubeProxySettings { Version = Latest, IptablesVersion = new Version(1, 8, 9) },
     };
 
     /// <summary>kind's default single-node cluster: kindnet, 10.244.0.0/16, 10.96.0.0/16, the current kube-proxy.</summary>
@@ -38,7 +38,7 @@ public static class BuiltInProfiles
         ClusterCidrs = new[] { Cidr.Parse("10.244.0.0/16") },
         ServiceCidrs = new[] { Cidr.Parse("10.96.0.0/16") },
         Cni = Cni.Kindnet,
-        KubeProxy = new KubeProxySettings { Version = Latest },
+        KubeProxy = new KubeProxySettings { Version = Latest, IptablesVersion = new Version(1, 8, 9) },
         Nodes = new[]
         {
             new NodeProfile

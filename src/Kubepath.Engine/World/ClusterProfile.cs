@@ -99,6 +99,15 @@ public sealed record KubeProxySettings
     /// <summary>Past this many endpoints kube-proxy drops endpoint comments (<c>largeClusterEndpointsThreshold</c>).</summary>
     public int LargeClusterEndpointsThreshold { get; init; } = 1000;
 
+    /// <summary>The node's iptables uses the nf_tables backend (<c>iptables-nft</c>).</summary>
+    public bool IptablesNft { get; init; } = true;
+
+    /// <summary>The node's iptables release; iptables-nft-save before 1.8.8 ends a rule without a target with a space.</summary>
+    public Version IptablesVersion { get; init; } = new(1, 8, 7);
+
+    /// <summary>How the node's iptables-save prints rules.</summary>
+    public Compile.IptablesFlavour Flavour => new(IptablesNft && IptablesVersion < new Version(1, 8, 8));
+
     /// <summary>Feature gates set explicitly; others take their default for <see cref="Version"/>.</summary>
     public IReadOnlyDictionary<string, bool> FeatureGates { get; init; } = new Dictionary<string, bool>();
 }

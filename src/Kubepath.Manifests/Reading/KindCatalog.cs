@@ -23,6 +23,7 @@ internal enum ModelKind
     Community,
     BGPPeer,
     BFDProfile,
+    ClusterProfile,
 }
 
 /// <summary>
@@ -50,6 +51,7 @@ internal static class KindCatalog
         [("metallb.io/v1beta1", "BGPPeer")] = ModelKind.BGPPeer,
         [("metallb.io/v1beta2", "BGPPeer")] = ModelKind.BGPPeer,
         [("metallb.io/v1beta1", "BFDProfile")] = ModelKind.BFDProfile,
+        [("kubepath.io/v1alpha1", "ClusterProfile")] = ModelKind.ClusterProfile,
     };
 
     private static readonly Dictionary<(string ApiVersion, string Kind), (string Replacement, string Removal)> Removed = new()

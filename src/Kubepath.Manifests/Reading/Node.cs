@@ -46,6 +46,8 @@ internal readonly struct Node
 
     public bool IsMapping => Index != YamlTree.None && tree.Kind(Index) == YamlNodeKind.Mapping;
 
+    public bool IsSequence => Index != YamlTree.None && tree.Kind(Index) == YamlNodeKind.Sequence;
+
     public bool Exists => Index != YamlTree.None && !(tree.Kind(Index) == YamlNodeKind.Scalar && tree.Resolve(Index).Kind == ScalarKind.Null);
 
     public SourceSpan Span => context.Span(tree.Start(Index), tree.End(Index), parent, key, index);

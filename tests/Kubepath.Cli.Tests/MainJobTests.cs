@@ -8,7 +8,7 @@ namespace Kubepath.Cli.Tests;
 /// </summary>
 public class MainJobTests
 {
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
 
     [Fact]
     public void Loading_the_seed_samples_prints_the_approved_report_and_exits_0()
@@ -33,14 +33,24 @@ public class MainJobTests
     }
 
     [Fact]
-    public void Help_explains_the_command()
+    public void Help_explains_the_commands()
     {
         var (exitCode, output, _) = Run("--help");
         Assert.Equal(0, exitCode);
-        Assert.StartsWith("Usage: kubepath PATH...", output);
+        Assert.Contains("kubepath [<paths>...] [command] [options]", output);
+        Assert.Contains("iptables", output);
+        Assert.Contains("explain", output);
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    [Fact]
+    public void An_unknown_option_is_a_usage_error()
+    {
+        var (exitCode, _, error) = Run("iptables", "samples/seed", "--node", "vm1", "--table", "mangle");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("mangle", error);
+    }
+
+    internal static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {

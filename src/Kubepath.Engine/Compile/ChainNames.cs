@@ -26,9 +26,12 @@ public static class ChainNames
     /// <summary>kube-proxy hashes the protocol in lower case (<c>strings.ToLower(string(protocol))</c>).</summary>
     public static string ProtocolText(Protocol protocol) => WireNames.Protocol.NameOf(protocol).ToLowerInvariant();
 
+    [System.ThreadStatic]
+    private static SHA256? sha;
+
     private static string Hash(string text)
     {
-        using var sha = SHA256.Create();
+        sha ??= SHA256.Create();
         return Base32Prefix(sha.ComputeHash(Encoding.UTF8.GetBytes(text)), 16);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace Kubepath.Engine.Compile;
 
@@ -14,6 +15,11 @@ public static class Probability
 
     /// <summary>The chance that rule <paramref name="index"/> (0-based) of <paramref name="count"/> is taken, given the earlier ones were not.</summary>
     public static double Of(int index, int count) => 1.0 / (count - index);
+
+    private static readonly string[] Precomputed = Enumerable.Range(0, 1001).Select(n => n == 0 ? string.Empty : RestoreText(1.0 / n)).ToArray();
+
+    /// <summary>The text of 1/n, precomputed as kube-proxy's <c>precomputeProbabilities</c> does.</summary>
+    public static string OneIn(int n) => n > 0 && n < Precomputed.Length ? Precomputed[n] : RestoreText(1.0 / n);
 
     /// <summary>kube-proxy's <c>fmt.Sprintf("%0.10f", probability)</c>.</summary>
     public static string RestoreText(double probability) => probability.ToString("F10", CultureInfo.InvariantCulture);

@@ -433,7 +433,7 @@ public static class ProxierCompiler
             var args = Comment(ep);
             if (i < endpoints.Count - 1)
             {
-                args = args.Concat(new RuleArg[] { new StatisticArg(Probability.RestoreText(Probability.Of(i, endpoints.Count))) }).ToArray();
+                args = args.Concat(new RuleArg[] { new StatisticArg(Probability.OneIn(endpoints.Count - i)) }).ToArray();
             }
 
             writer.Nat(chain, args, new JumpTarget(ep.ChainName));
@@ -510,7 +510,7 @@ public static class ProxierCompiler
     private static bool HasCounter(KubeProxySettings settings, string counter) =>
         settings.Version.AtLeast(1, 31) && settings.NfacctCounters.Contains(counter);
 
-    internal static AddressArg Address(bool source, string text, bool negated) => new(source, text, Cidr.Parse(text), negated);
+    internal static AddressArg Address(bool source, string text, bool negated) => new(source, text, negated);
 
     private static RuleArg[] Args(RuleArg first, RuleArg[] rest)
     {

@@ -39,8 +39,18 @@ public abstract record RuleArg
 }
 
 /// <summary><c>-s</c> / <c>-d</c>: written as kube-proxy got it (<c>10.43.0.1</c>), saved as a prefix (<c>10.43.0.1/32</c>).</summary>
-public sealed record AddressArg(bool IsSource, string Text, Cidr Cidr, bool Negated) : RuleArg
+public sealed record AddressArg(bool IsSource, string Text, bool Negated) : RuleArg
 {
+    private System.Runtime.CompilerServices.StrongBox<Cidr>? cidr;
+
+    /// <summary>The prefix the text stands for, parsed when first needed (the compiler writes many of these).</summary>
+    public Cidr Cidr => (cidr ??= new System.Runtime.CompilerServices.StrongBox<Cidr>(Cidr.Parse(Text))).Value;
+
+    public bool Equals(AddressArg? other) =>
+        other is not null && IsSource == other.IsSource && Text == other.Text && Negated == other.Negated;
+
+    public override int GetHashCode() => (IsSource, Text, Negated).GetHashCode();
+
     internal override int HeaderOrder => IsSource ? 0 : 1;
 
     internal override void AppendRestore(StringBuilder text)

@@ -95,4 +95,67 @@ public sealed class ChainIndex
     public bool Exists(string chain) => chains.ContainsKey(chain);
 
     public IReadOnlyList<Rule> RulesOf(string chain) => chains.TryGetValue(chain, out var list) ? list : (IReadOnlyList<Rule>)Array.Empty<Rule>();
+
+    /// <summary>
+    /// The rules of a chain that can match a packet for <paramref name="destination"/>, in order: a rule that requires
+    /// another host destination (<c>-d a.b.c.d/32</c>) cannot, so a long chain such as KUBE-SERVICES is not walked
+    /// rule by rule. The result is the chain itself minus rules that could never match; the walk is unchanged.
+    /// </summary>
+    public IReadOnlyList<Rule> CandidatesOf(string chain, System.Net.IPAddress destination)
+    {
+        var rules = RulesOf(chain);
+        if (rules.Count < 16)
+        {
+            return rules;
+        }
+
+        var index = destinations.GetOrAdd(chain, _ => new DestinationIndex(rules));
+        return index.For(destination);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DestinationIndex> destinations = new(StringComparer.Ordinal);
+
+    /// <summary>Rules grouped by the single host they require as destination; the others apply to every destination.</summary>
+    private sealed class DestinationIndex
+    {
+        private readonly IReadOnlyList<Rule> rules;
+        private readonly List<int> anyDestination = new();
+        private readonly Dictionary<System.Net.IPAddress, List<int>> byHost = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<System.Net.IPAddress, Rule[]> merged = new();
+
+        public DestinationIndex(IReadOnlyList<Rule> rules)
+        {
+            this.rules = rules;
+            for (var i = 0; i < rules.Count; i++)
+            {
+                var host = rules[i].Args.OfType<AddressArg>().FirstOrDefault(arg => !arg.IsSource && !arg.Negated && arg.Cidr.PrefixLength == (arg.Cidr.IsIPv6 ? 128 : 32));
+                if (host is null)
+                {
+                    anyDestination.Add(i);
+                }
+                else
+                {
+                    var key = host.Cidr.Network;
+                    if (!byHost.TryGetValue(key, out var list))
+                    {
+                        list = byHost[key] = new List<int>();
+                    }
+
+                    list.Add(i);
+                }
+            }
+        }
+
+        public Rule[] For(System.Net.IPAddress destination)
+        {
+            if (!byHost.TryGetValue(destination, out var list))
+            {
+                return anyOnly ??= anyDestination.Select(i => rules[i]).ToArray();
+            }
+
+            return merged.GetOrAdd(destination, _ => anyDestination.Concat(list).OrderBy(i => i).Select(i => rules[i]).ToArray());
+        }
+
+        private Rule[]? anyOnly;
+    }
 }

@@ -163,7 +163,7 @@ public sealed class Evaluator
 
         var pending = new List<Branch> { start };
         var done = new List<Step>();
-        foreach (var rule in index.RulesOf(chain))
+        foreach (var rule in index.CandidatesOf(chain, start.Destination))
         {
             var next = new List<Branch>(pending.Count + 1);
             foreach (var branch in pending)

@@ -30,6 +30,8 @@ public static class WorldBuilder
         var addresses = new AddressBook(profile, written.Values.Concat(observed.Values));
         var statePods = state is null ? Array.Empty<PodInstance>() : Placement.Observed(state);
         var pods = new Lazy<IReadOnlyList<PodInstance>>(() => Placement.Synthesise(nodes, manifests, ObservedAddresses(state, statePods)));
+        var stateSlices = SlicesByService(state);
+        var manifestSlices = SlicesByService(manifests);
         var services = new List<ServiceView>(names.Count);
         foreach (var name in names)
         {
@@ -37,7 +39,7 @@ public static class WorldBuilder
             observed.TryGetValue(name, out var live);
             var service = spec ?? live!;
             var view = Resolve(service, live, addresses);
-            var (source, ports) = Endpoints(view, service, manifests, state, statePods, pods, nodes);
+            var (source, ports) = Endpoints(view, service, Slices(stateSlices, service), Slices(manifestSlices, service), statePods, pods, nodes);
             services.Add(view with { Ports = ports, EndpointSource = source });
         }
 
@@ -169,19 +171,17 @@ public static class WorldBuilder
     private static (EndpointSource Source, IReadOnlyList<ServicePortView> Ports) Endpoints(
         ServiceView view,
         Service service,
-        ManifestSet manifests,
-        ManifestSet? state,
+        IReadOnlyList<EndpointSlice> fromState,
+        IReadOnlyList<EndpointSlice> fromManifests,
         IReadOnlyList<PodInstance> statePods,
         Lazy<IReadOnlyList<PodInstance>> synthesised,
         IReadOnlyList<ClusterNode> nodes)
     {
-        var fromState = SlicesOf(state, service);
         if (fromState.Count > 0)
         {
             return (EndpointSource.State, view.Ports.Select(port => port with { Endpoints = EndpointSlices.For(port, fromState, nodes, assumed: false) }).ToList());
         }
 
-        var fromManifests = SlicesOf(manifests, service);
         if (fromManifests.Count > 0)
         {
             return (EndpointSource.Manifests, view.Ports.Select(port => port with { Endpoints = EndpointSlices.For(port, fromManifests, nodes, assumed: false) }).ToList());
@@ -219,12 +219,15 @@ public static class WorldBuilder
         return used;
     }
 
-    /// <summary>kube-proxy reads slices labelled with the service's name, except those marked headless.</summary>
-    private static IReadOnlyList<EndpointSlice> SlicesOf(ManifestSet? set, Service service) =>
-        set?.OfKind<EndpointSlice>()
-            .Where(slice => slice.Namespace == service.Namespace && slice.ServiceName == service.Name)
-            .OrderBy(slice => slice.Name, StringComparer.Ordinal)
-            .ToList() ?? (IReadOnlyList<EndpointSlice>)Array.Empty<EndpointSlice>();
+    /// <summary>kube-proxy reads the slices labelled with a service's name, in its namespace.</summary>
+    private static Dictionary<string, List<EndpointSlice>> SlicesByService(ManifestSet? set) =>
+        (set?.OfKind<EndpointSlice>() ?? Enumerable.Empty<EndpointSlice>())
+            .Where(slice => slice.ServiceName is not null)
+            .GroupBy(slice => slice.Namespace + "/" + slice.ServiceName, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.OrderBy(slice => slice.Name, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+
+    private static IReadOnlyList<EndpointSlice> Slices(Dictionary<string, List<EndpointSlice>> slices, Service service) =>
+        slices.TryGetValue(service.QualifiedName, out var list) ? list : Array.Empty<EndpointSlice>();
 
     private static List<IPAddress> ParseAll(IEnumerable<string> texts) =>
         texts.Select(text => Addresses.TryParse(text.Trim(), out var ip) ? ip : null).OfType<IPAddress>().ToList();

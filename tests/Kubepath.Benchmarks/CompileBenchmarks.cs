@@ -17,7 +17,7 @@ namespace Kubepath.Benchmarks;
 /// packet rate over 1,000,000 packets.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class CompileBenchmarks
 {
     private ClusterWorld world = null!;

@@ -100,10 +100,10 @@ internal static class IptablesCommand
             yield return "node " + node.Name + "'s " + (node.AddressAssumed ? "address" : "pod CIDR") + " (no profile, Node object or state gives it)";
         }
 
-        var placeholders = world.Services.Where(s => s.ClusterIPAssumed || s.Ports.Any(p => p.NodePortAssumed)).Select(s => s.QualifiedName).ToList();
+        var placeholders = world.Services.Where(s => s.ClusterIPAssumed || s.HealthCheckNodePortAssumed || s.Ports.Any(p => p.NodePortAssumed)).Select(s => s.QualifiedName).ToList();
         if (placeholders.Count > 0)
         {
-            yield return "cluster IPs or node ports of " + string.Join(", ", placeholders) + " (placeholders; pass --state for the real ones)";
+            yield return "cluster IPs, node ports or health-check node ports of " + string.Join(", ", placeholders) + " (placeholders; pass --state for the real ones)";
         }
 
         var placed = world.Services.Where(s => s.EndpointSource == EndpointSource.Synthesised && s.Ports.Any(p => p.Endpoints.Count > 0)).Select(s => s.QualifiedName).ToList();

@@ -25,9 +25,9 @@ internal static class ExplainText
         {
             text.Append('\n').Append(service.Service.QualifiedName).Append(" (").Append(service.Service.Type).Append(", ")
                 .Append(Describe(service.Service.EndpointSource)).Append(")\n");
-            if (service.Service.OwnedByAnotherProxy)
+            if (service.Service.IgnoredByKubeProxy)
             {
-                text.Append("  kube-proxy ignores it: labelled service.kubernetes.io/service-proxy-name\n");
+                text.Append("  kube-proxy ignores it: labelled service.kubernetes.io/service-proxy-name or service.kubernetes.io/headless\n");
             }
 
             if (!service.Service.HasClusterIP)

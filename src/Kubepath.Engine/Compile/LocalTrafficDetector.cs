@@ -46,8 +46,9 @@ internal sealed class LocalTrafficDetector
 }
 
 /// <summary>
-/// <c>--nodeport-addresses</c> on one node (pkg/proxy/util <c>NodePortAddresses</c>): empty matches every local address;
-/// otherwise the node's addresses inside the listed CIDRs (<c>primary</c> names the node's own IP).
+/// <c>--nodeport-addresses</c> for one family's proxier (pkg/proxy/util <c>NewNodePortAddresses</c>): only the CIDRs of
+/// that family count; none, or a zero-length one, matches every local address. <c>primary</c> alone stands for the
+/// node's own IPs (kube-proxy's server.go expands it).
 /// </summary>
 internal sealed class NodePortAddresses
 {
@@ -66,39 +67,21 @@ internal sealed class NodePortAddresses
 
     public static NodePortAddresses For(KubeProxySettings settings, ClusterNode node, Cni cni, bool ipv6)
     {
-        var cidrs = new List<Cidr>();
-        foreach (var entry in settings.NodePortAddresses)
-        {
-            if (entry == "primary")
-            {
-                if (node.InternalIP(ipv6) is { } primary)
-                {
-                    cidrs.Add(Cidr.Host(primary));
-                }
-            }
-            else if (Cidr.TryParse(entry, out var cidr))
-            {
-                cidrs.Add(cidr);
-            }
-        }
-
-        var loopback = System.Net.IPAddress.Loopback;
-        var containsLoopback = settings.NodePortAddresses.Count == 0 || cidrs.Any(cidr => cidr.Contains(loopback));
+        var cidrs = settings.NodePortAddresses.Count == 1 && settings.NodePortAddresses[0] == "primary"
+            ? node.InternalIPs.Select(Cidr.Host).ToList()
+            : settings.NodePortAddresses.Select(entry => Cidr.TryParse(entry, out var cidr) ? (Cidr?)cidr : null).OfType<Cidr>().ToList();
         var family = cidrs.Where(cidr => cidr.IsIPv6 == ipv6).ToList();
-        if (settings.NodePortAddresses.Count == 0)
-        {
-            return new NodePortAddresses(true, Array.Empty<System.Net.IPAddress>(), containsLoopback);
-        }
-
-        // A 0.0.0.0/0 (or ::/0) entry matches every address: kube-proxy treats it as no filter.
-        if (family.Any(cidr => cidr.PrefixLength == 0))
+        var matchAll = family.Count == 0 || family.Any(cidr => cidr.PrefixLength == 0);
+        var loopbackStart = System.Net.IPAddress.Parse("127.0.0.0");
+        var containsLoopback = !ipv6 && (matchAll || family.Any(cidr => System.Net.IPAddress.IsLoopback(cidr.Network) || cidr.Contains(loopbackStart)));
+        if (matchAll)
         {
             return new NodePortAddresses(true, Array.Empty<System.Net.IPAddress>(), containsLoopback);
         }
 
         var local = node.InternalIPs.Concat(node.Interfaces.Select(entry => entry.Address))
             .Concat(new[] { node.BridgeAddress(cni, ipv6), node.TunnelAddress(cni, ipv6) }.OfType<System.Net.IPAddress>())
-            .Concat(new[] { ipv6 ? System.Net.IPAddress.IPv6Loopback : loopback })
+            .Concat(new[] { ipv6 ? System.Net.IPAddress.IPv6Loopback : System.Net.IPAddress.Loopback })
             .Where(ip => Addresses.IsIPv6(ip) == ipv6)
             .Distinct()
             .Where(ip => family.Any(cidr => cidr.Contains(ip)))

@@ -74,7 +74,7 @@ public static class ProxierCompiler
         var services = ServicePorts(world, ipv6, settings);
         var endpointsByService = services.ToDictionary(
             service => service,
-            service => Endpoints(service.Port.Endpoints, node, ipv6, service));
+            service => Endpoints(service.Port.Endpoints, node, ipv6, service, settings.Version));
         var totalEndpoints = endpointsByService.Values.Sum(list => list.Count);
         var largeCluster = totalEndpoints > settings.LargeClusterEndpointsThreshold;
 
@@ -121,7 +121,7 @@ public static class ProxierCompiler
     /// <summary>The service ports this family's proxier holds: those with a cluster IP of the family, not owned by another proxy.</summary>
     private static List<ServicePortInfo> ServicePorts(ClusterWorld world, bool ipv6, KubeProxySettings settings) =>
         world.Services
-            .Where(service => service.HasClusterIP && !service.OwnedByAnotherProxy)
+            .Where(service => service.HasClusterIP && !service.IgnoredByKubeProxy)
             .SelectMany(service =>
             {
                 var clusterIP = service.ClusterIPs.FirstOrDefault(ip => Addresses.IsIPv6(ip) == ipv6);
@@ -136,11 +136,12 @@ public static class ProxierCompiler
             .ToList();
 
     /// <summary>
-    /// The EndpointSliceCache's list for the port: this family only, one entry per ip:port (a local duplicate wins),
-    /// sorted by ip:port as text.
+    /// The EndpointSliceCache's list for the port: this family only, one entry per ip:port, sorted by ip:port as text.
+    /// Of duplicates a local one wins, and from 1.36 a non-terminating one (kubernetes PR 135593).
     /// </summary>
-    private static List<EndpointInfo> Endpoints(IReadOnlyList<EndpointView> views, ClusterNode node, bool ipv6, ServicePortInfo service)
+    private static List<EndpointInfo> Endpoints(IReadOnlyList<EndpointView> views, ClusterNode node, bool ipv6, ServicePortInfo service, KubeVersion version)
     {
+        var preferServing = version.AtLeast(1, 36);
         var byHostPort = new Dictionary<string, EndpointInfo>(StringComparer.Ordinal);
         foreach (var view in views)
         {
@@ -150,7 +151,7 @@ public static class ProxierCompiler
             }
 
             var isLocal = view.NodeName == node.Name;
-            if (!byHostPort.ContainsKey(view.HostPort) || isLocal)
+            if (!byHostPort.ContainsKey(view.HostPort) || (preferServing ? !view.Terminating : isLocal))
             {
                 byHostPort[view.HostPort] = new EndpointInfo(view, isLocal, service);
             }

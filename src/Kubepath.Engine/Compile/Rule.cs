@@ -224,6 +224,9 @@ public sealed record MarkArg(uint Mark, bool Negated) : RuleArg
 /// <summary><c>-m conntrack --ctstate ...</c>.</summary>
 public sealed record ConntrackArg(string States, bool Negated) : RuleArg
 {
+    /// <summary>The states listed, split once (the evaluator asks for every packet).</summary>
+    public IReadOnlyList<string> StateList { get; } = States.Split(',');
+
     internal override void AppendRestore(StringBuilder text)
     {
         text.Append(" -m conntrack");

@@ -20,6 +20,7 @@ public sealed class Evaluator
     private readonly ClusterNode node;
     private readonly ChainIndex nat;
     private readonly ChainIndex filter;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IPAddress, AddressFacts> facts = new();
 
     public Evaluator(ClusterWorld world, NodeRules rules)
     {
@@ -52,7 +53,7 @@ public sealed class Evaluator
                 continue;
             }
 
-            var deliveredHere = node.IsLocal(routed.Destination, world.Profile.Cni);
+            var deliveredHere = FactsOf(routed.Destination).Local;
             var filterChain = local ? "OUTPUT" : deliveredHere ? "INPUT" : "FORWARD";
             foreach (var afterFilter in Walk(filter, filterChain, routed.Enter("filter/" + filterChain), packet, 0))
             {
@@ -75,11 +76,27 @@ public sealed class Evaluator
                     var final = afterPost.Branch;
                     if (afterPost.Result == Result.Masquerade)
                     {
-                        var (address, device) = EgressAddress(final.Destination);
+                        var (address, device) = FactsOf(final.Destination).Egress;
                         final = final with { Source = address, Masqueraded = true, SourceInterface = device };
                     }
 
-                    outcomes.Add(Finish(final, VerdictOf(final), packet, afterPost.Result == Result.Drop ? afterPost.Rule : null));
+                    if (!local || !deliveredHere)
+                    {
+                        outcomes.Add(Finish(final, VerdictOf(final), packet, afterPost.Result == Result.Drop ? afterPost.Rule : null));
+                        continue;
+                    }
+
+                    // The node's own packet for a local address comes back in through lo: filter INPUT applies too.
+                    foreach (var afterInput in Walk(filter, "INPUT", final.Enter("filter/INPUT"), packet, 0))
+                    {
+                        var verdict = afterInput.Result switch
+                        {
+                            Result.Drop => FlowVerdict.Dropped,
+                            Result.Reject => FlowVerdict.Rejected,
+                            _ => VerdictOf(afterInput.Branch),
+                        };
+                        outcomes.Add(Finish(afterInput.Branch, verdict, packet, afterInput.Result is Result.Drop or Result.Reject ? afterInput.Rule : null));
+                    }
                 }
             }
         }
@@ -91,7 +108,7 @@ public sealed class Evaluator
 
     private FlowOutcome Finish(Branch branch, FlowVerdict verdict, Packet packet, Rule? decidedBy)
     {
-        var endpointNode = branch.Dnat ? world.NodeOwning(branch.Destination)?.Name : null;
+        var endpointNode = branch.Dnat ? FactsOf(branch.Destination).Owner : null;
         return new FlowOutcome
         {
             Probability = branch.Probability,
@@ -113,7 +130,9 @@ public sealed class Evaluator
         OriginKind.Host => null,
         OriginKind.Pod => world.Profile.KubeProxy.DetectLocalMode == LocalDetectMode.InterfaceNamePrefix
             ? world.Profile.KubeProxy.InterfaceNamePrefix + "0"
-            : world.Profile.Cni == Cni.Flannel ? world.Profile.KubeProxy.BridgeInterface : "veth0",
+            : world.Profile.Cni == Cni.Flannel || world.Profile.KubeProxy.DetectLocalMode == LocalDetectMode.BridgeInterface
+                ? world.Profile.KubeProxy.BridgeInterface
+                : "veth0",
         _ => "eth0",
     };
 
@@ -139,6 +158,12 @@ public sealed class Evaluator
         var onLink = node.Interfaces.FirstOrDefault(entry => entry.Subnet.Contains(destination));
         return onLink is not null ? (onLink.Address, onLink.Interface) : (nodeAddress, "the node's address");
     }
+
+    /// <summary>What the node's addresses and routes say about an address; the same for every packet, so kept.</summary>
+    private AddressFacts FactsOf(IPAddress address) => facts.GetOrAdd(address, key =>
+        new AddressFacts(node.IsLocal(key, world.Profile.Cni), world.NodeOwning(key)?.Name, EgressAddress(key)));
+
+    private sealed record AddressFacts(bool Local, string? Owner, (IPAddress Address, string Device) Egress);
 
     private enum Result
     {
@@ -171,7 +196,7 @@ public sealed class Evaluator
                 var (chance, matched) = Match(rule, branch, packet);
                 if (chance < 1)
                 {
-                    next.Add(branch with { Probability = branch.Probability * (1 - chance) });
+                    next.Add(matched with { Probability = branch.Probability * (1 - chance) });
                 }
 
                 if (chance <= 0)
@@ -267,7 +292,7 @@ public sealed class Evaluator
                 case PortArg port when port.Port != branch.Port:
                     return (0, branch);
                 case AddrTypeLocalArg addrType:
-                    if (!node.IsLocal(addrType.Source ? branch.Source : branch.Destination, world.Profile.Cni))
+                    if (!FactsOf(addrType.Source ? branch.Source : branch.Destination).Local)
                     {
                         return (0, branch);
                     }
@@ -281,7 +306,7 @@ public sealed class Evaluator
 
                     break;
                 case ConntrackArg conntrack:
-                    var states = conntrack.States.Split(',');
+                    var states = conntrack.StateList;
                     var holds = states.Contains("NEW") || (branch.Dnat && states.Contains("DNAT"));
                     if (holds == conntrack.Negated)
                     {

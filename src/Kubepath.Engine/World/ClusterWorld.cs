@@ -122,11 +122,18 @@ public sealed record ServiceView
 
     public int HealthCheckNodePort { get; init; }
 
+    public bool HealthCheckNodePortAssumed { get; init; }
+
     /// <summary>Where the endpoints come from.</summary>
     public EndpointSource EndpointSource { get; init; }
 
-    /// <summary>kube-proxy ignores services labelled <c>service.kubernetes.io/service-proxy-name</c> (another proxy owns them).</summary>
-    public bool OwnedByAnotherProxy => Source.Metadata.Labels.Find("service.kubernetes.io/service-proxy-name") is not null;
+    /// <summary>
+    /// kube-proxy's informer skips services labelled <c>service.kubernetes.io/service-proxy-name</c> (another proxy owns
+    /// them) or <c>service.kubernetes.io/headless</c>.
+    /// </summary>
+    public bool IgnoredByKubeProxy =>
+        Source.Metadata.Labels.Find("service.kubernetes.io/service-proxy-name") is not null ||
+        Source.Metadata.Labels.Find("service.kubernetes.io/headless") is not null;
 
     /// <summary>A cluster IP (not headless, not ExternalName): the precondition for kube-proxy to write any rule.</summary>
     public bool HasClusterIP => ClusterIPs.Count > 0;

@@ -10,7 +10,7 @@ internal static class EndpointSlices
 {
     /// <summary>
     /// kube-proxy's EndpointSliceCache: a slice port counts when its name and protocol equal the service port's and it
-    /// has a non-zero port (a slice port without a name is skipped); an endpoint without addresses is skipped; unset
+    /// has a non-zero port (an unset name is the API server's default, ""); an endpoint without addresses is skipped; unset
     /// <c>ready</c> and <c>serving</c> mean true, unset <c>terminating</c> false. FQDN slices are not read.
     /// </summary>
     public static IReadOnlyList<EndpointView> For(ServicePortView port, IReadOnlyList<EndpointSlice> slices, IReadOnlyList<ClusterNode> nodes, bool assumed)
@@ -25,7 +25,7 @@ internal static class EndpointSlices
 
             foreach (var slicePort in slice.Ports)
             {
-                if (slicePort.Name is null || slicePort.Name.Value != port.Name ||
+                if ((slicePort.Name?.Value ?? string.Empty) != port.Name ||
                     (slicePort.Protocol?.Value ?? Protocol.Tcp) != port.Protocol ||
                     slicePort.Port?.Value is not ({ } number and not 0))
                 {
@@ -74,16 +74,18 @@ internal static class EndpointSlices
         var result = new List<EndpointView>();
         foreach (var pod in pods)
         {
-            if (pod.Address.Length == 0 || TargetPort(port, pod.Spec) is not { } number)
+            if (pod.Addresses.Count == 0 || TargetPort(port, pod.Spec) is not { } number)
             {
                 continue;
             }
 
             var node = nodes.FirstOrDefault(candidate => candidate.Name == pod.NodeName);
             var ready = publishNotReady || pod.Ready;
-            result.Add(new EndpointView
+
+            // One endpoint per family: the controller writes an IPv4 and an IPv6 slice for a dual-stack pod.
+            result.AddRange(pod.Addresses.Select(address => new EndpointView
             {
-                Address = pod.Address,
+                Address = address,
                 Port = number,
                 NodeName = pod.NodeName.Length == 0 ? null : pod.NodeName,
                 Ready = ready,
@@ -92,7 +94,7 @@ internal static class EndpointSlices
                 Origin = pod.Origin,
                 Assumed = pod.Assumed,
                 HostNetwork = pod.Spec.UsesHostNetwork,
-            });
+            }));
         }
 
         return result;

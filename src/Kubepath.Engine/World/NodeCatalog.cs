@@ -106,16 +106,20 @@ internal static class NodeCatalog
             if (node.PodCidrs.Count == 0)
             {
                 var cidrs = new List<Cidr>();
+                var index = nextCidr++;
                 foreach (var cluster in profile.ClusterCidrs)
                 {
-                    Cidr candidate;
-                    do
+                    // A cluster CIDR too small for another per-node slice leaves the node without one (as the
+                    // node IPAM controller would), rather than sharing a slice.
+                    for (var attempt = index; attempt < index + Slices(cluster); attempt++)
                     {
-                        candidate = NodeSlice(cluster, nextCidr++);
+                        var candidate = NodeSlice(cluster, attempt);
+                        if (usedCidrs.Add(candidate.ToString()))
+                        {
+                            cidrs.Add(candidate);
+                            break;
+                        }
                     }
-                    while (!usedCidrs.Add(candidate.ToString()));
-
-                    cidrs.Add(candidate);
                 }
 
                 completed = completed with { PodCidrs = cidrs, PodCidrAssumed = cidrs.Count > 0 };
@@ -127,8 +131,15 @@ internal static class NodeCatalog
         return result;
     }
 
+    /// <summary>How many per-node slices a cluster CIDR holds.</summary>
+    private static long Slices(Cidr cluster)
+    {
+        var size = cluster.IsIPv6 ? 64 : 24;
+        return cluster.PrefixLength >= size ? 1 : 1L << Math.Min(30, size - cluster.PrefixLength);
+    }
+
     /// <summary>The <paramref name="index"/>-th per-node slice of a cluster CIDR: a /24 for IPv4, a /64 for IPv6 (kube-controller-manager's defaults).</summary>
-    private static Cidr NodeSlice(Cidr cluster, int index)
+    private static Cidr NodeSlice(Cidr cluster, long index)
     {
         var size = cluster.IsIPv6 ? 64 : 24;
         if (cluster.PrefixLength >= size)
@@ -139,7 +150,7 @@ internal static class NodeCatalog
         if (cluster.IsIPv6)
         {
             var bytes = cluster.Network.GetAddressBytes();
-            var value = ((ulong)bytes[4] << 24 | (ulong)bytes[5] << 16 | (ulong)bytes[6] << 8 | bytes[7]) + (ulong)index;
+            var value = ((ulong)bytes[4] << 24 | (ulong)bytes[5] << 16 | (ulong)bytes[6] << 8 | bytes[7]) + (ulong)(index % Slices(cluster));
             bytes[4] = (byte)(value >> 24);
             bytes[5] = (byte)(value >> 16);
             bytes[6] = (byte)(value >> 8);

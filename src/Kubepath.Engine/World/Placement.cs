@@ -18,8 +18,8 @@ internal sealed record PodInstance
 
     public required string NodeName { get; init; }
 
-    /// <summary>Empty when the pod has no IP (not yet scheduled or started): it cannot be an endpoint.</summary>
-    public required string Address { get; init; }
+    /// <summary>One IP per family (<c>status.podIPs</c>); empty when the pod has none yet, so it cannot be an endpoint.</summary>
+    public required IReadOnlyList<string> Addresses { get; init; }
 
     public bool Ready { get; init; } = true;
 
@@ -98,7 +98,9 @@ internal static class Placement
                 Labels = pod.Metadata.Labels,
                 Spec = pod.Spec,
                 NodeName = pod.Spec.NodeName?.Value ?? string.Empty,
-                Address = pod.Status.PodIP?.Value ?? pod.Status.PodIPs.Select(ip => ip.Value).FirstOrDefault() ?? string.Empty,
+                Addresses = pod.Status.PodIPs.Count > 0
+                    ? pod.Status.PodIPs.Select(ip => ip.Value).ToList()
+                    : pod.Status.PodIP is { } single ? new[] { single.Value } : Array.Empty<string>(),
                 Ready = pod.Status.Conditions.Any(condition => condition.Type.Value == "Ready" && condition.Status?.Value == ConditionStatus.True),
                 Origin = "Pod " + pod.QualifiedName,
             })
@@ -124,25 +126,25 @@ internal static class Placement
         IReadOnlyList<ClusterNode> nodes, Dictionary<string, long> nextHost, ISet<string> reserved, string ns, StringMap labels, PodSpec spec, string nodeName, string origin)
     {
         var node = nodes.FirstOrDefault(candidate => candidate.Name == nodeName);
-        var address = string.Empty;
+        var addresses = new List<string>();
         if (node is not null && spec.UsesHostNetwork)
         {
-            address = node.InternalIPs.Select(Addresses.Format).FirstOrDefault() ?? string.Empty;
+            addresses.AddRange(node.InternalIPs.Select(World.Addresses.Format));
         }
         else if (node is not null && node.PodCidrs.Count > 0)
         {
-            var cidr = node.PodCidrs[0];
+            // The same host number in each family's pod CIDR, past any address the state shows in use.
             var host = nextHost.TryGetValue(nodeName, out var next) ? next : 2;
-            while (host < cidr.Size - 1 && reserved.Contains(Addresses.Format(cidr.AddressAt(host))))
+            while (node.PodCidrs.Any(cidr => host < cidr.Size - 1 && reserved.Contains(World.Addresses.Format(cidr.AddressAt(host)))))
             {
                 host++;
             }
 
             nextHost[nodeName] = host + 1;
-            address = host < cidr.Size - 1 ? Addresses.Format(cidr.AddressAt(host)) : string.Empty;
+            addresses.AddRange(node.PodCidrs.Where(cidr => host < cidr.Size - 1).Select(cidr => World.Addresses.Format(cidr.AddressAt(host))));
         }
 
-        return new PodInstance { Namespace = ns, Labels = labels, Spec = spec, NodeName = nodeName, Address = address, Origin = origin, Assumed = true };
+        return new PodInstance { Namespace = ns, Labels = labels, Spec = spec, NodeName = nodeName, Addresses = addresses, Origin = origin, Assumed = true };
     }
 
     /// <summary>The nodes the scheduler may use for the pod, in name order.</summary>

@@ -115,10 +115,18 @@ public static class ProfileFile
             settings = settings with { MasqueradeBit = validBit.Value };
         }
 
+        foreach (var name in new[] { proxy.BridgeInterface, proxy.InterfaceNamePrefix })
+        {
+            if (name is { Value.Length: 0 })
+            {
+                Report<object?>(problems, name, LoadDiagnostics.WrongValueType, Prefix + "detectLocal: an interface name cannot be empty (kube-proxy refuses to start)", null);
+            }
+        }
+
         return settings with
         {
-            BridgeInterface = proxy.BridgeInterface?.Value ?? settings.BridgeInterface,
-            InterfaceNamePrefix = proxy.InterfaceNamePrefix?.Value ?? settings.InterfaceNamePrefix,
+            BridgeInterface = proxy.BridgeInterface is { Value.Length: > 0 } bridge ? bridge.Value : settings.BridgeInterface,
+            InterfaceNamePrefix = proxy.InterfaceNamePrefix is { Value.Length: > 0 } prefix ? prefix.Value : settings.InterfaceNamePrefix,
             MasqueradeAll = proxy.MasqueradeAll?.Value ?? settings.MasqueradeAll,
             NodePortAddresses = proxy.NodePortAddresses is { } addresses ? NodePortAddresses(addresses, problems) : settings.NodePortAddresses,
             LocalhostNodePorts = proxy.LocalhostNodePorts?.Value ?? settings.LocalhostNodePorts,

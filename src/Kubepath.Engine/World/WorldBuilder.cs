@@ -50,8 +50,7 @@ public static class WorldBuilder
         }
 
         var podViews = statePods.Concat(pods.Value)
-            .Where(pod => pod.Address.Length > 0)
-            .Select(pod => new PodView(pod.Origin, pod.NodeName, pod.Address, pod.Spec.UsesHostNetwork, pod.Assumed))
+            .SelectMany(pod => pod.Addresses.Select(address => new PodView(pod.Origin, pod.NodeName, address, pod.Spec.UsesHostNetwork, pod.Assumed)))
             .ToList();
         return new ClusterWorld { Profile = profile, Nodes = nodes, Services = services, Pods = podViews, Assumptions = assumptions };
     }
@@ -109,12 +108,14 @@ public static class WorldBuilder
         }).ToList();
 
         var healthCheckNodePort = 0;
+        var healthCheckNodePortAssumed = false;
         if (service.Spec.EffectiveType == ServiceType.LoadBalancer && spec.ExternalTrafficPolicy?.Value == TrafficPolicy.Local)
         {
             healthCheckNodePort = spec.HealthCheckNodePort?.Value ?? liveSpec?.HealthCheckNodePort?.Value ?? 0;
             if (healthCheckNodePort == 0)
             {
                 healthCheckNodePort = addresses.PlaceholderNodePort(service.QualifiedName + " health check");
+                healthCheckNodePortAssumed = true;
             }
         }
 
@@ -131,6 +132,7 @@ public static class WorldBuilder
                 .OfType<Cidr>()
                 .ToList(),
             HealthCheckNodePort = healthCheckNodePort,
+            HealthCheckNodePortAssumed = healthCheckNodePortAssumed,
         };
     }
 
@@ -138,12 +140,12 @@ public static class WorldBuilder
         spec.ClusterIPs.Count > 0 ? spec.ClusterIPs.Select(field => field.Value) : spec.ClusterIP is { } single ? new[] { single.Value } : Array.Empty<string>();
 
     /// <summary>
-    /// The ingress IPs in the Service's status (the manifest's, else the state's); without a status, the IPs the
-    /// Service asks for (MetalLB's annotation, <c>spec.loadBalancerIP</c>), as assumed.
+    /// The ingress IPs in the Service's status (the state's, else the manifest's: the API server ignores a status that
+    /// is applied); without a status, the IPs the Service asks for (MetalLB's annotation, <c>spec.loadBalancerIP</c>), as assumed.
     /// </summary>
     private static IReadOnlyList<LoadBalancerAddress> LoadBalancerIngress(Service service, Service? live)
     {
-        foreach (var candidate in new[] { service, live })
+        foreach (var candidate in new[] { live, service })
         {
             var ingress = candidate?.Status.LoadBalancerIngress
                 .Where(entry => Addresses.TryParse(entry.IP?.Value, out _))
@@ -210,7 +212,7 @@ public static class WorldBuilder
     /// <summary>Addresses the state shows in use, which placeholder pod IPs must avoid.</summary>
     private static HashSet<string> ObservedAddresses(ManifestSet? state, IReadOnlyList<PodInstance> statePods)
     {
-        var used = new HashSet<string>(statePods.Select(pod => pod.Address), StringComparer.Ordinal);
+        var used = new HashSet<string>(statePods.SelectMany(pod => pod.Addresses), StringComparer.Ordinal);
         foreach (var slice in state?.OfKind<EndpointSlice>() ?? Enumerable.Empty<EndpointSlice>())
         {
             used.UnionWith(slice.Endpoints.SelectMany(endpoint => endpoint.Addresses).Select(address => address.Value));

@@ -49,7 +49,7 @@ public class CompileBenchmarks
         return outcomes;
     }
 
-    internal static string LargeCluster(int nodes, int services, int endpointsPerService)
+    public static string LargeCluster(int nodes, int services, int endpointsPerService)
     {
         var text = new StringBuilder();
         for (var n = 0; n < nodes; n++)

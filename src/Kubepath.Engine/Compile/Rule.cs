@@ -303,7 +303,16 @@ public sealed record MasqueradeTarget(bool RandomFully) : RuleTarget
 /// <summary><c>-j DNAT --to-destination ip:port</c>.</summary>
 public sealed record DnatTarget(string Address, int Port) : RuleTarget
 {
+    private System.Net.IPAddress? ip;
+
     public string Destination => Addresses.JoinHostPort(Address, Port);
+
+    /// <summary>The address, parsed once (the evaluator asks for every packet).</summary>
+    public System.Net.IPAddress IP => ip ??= Addresses.Parse(Address);
+
+    public bool Equals(DnatTarget? other) => other is not null && Address == other.Address && Port == other.Port;
+
+    public override int GetHashCode() => (Address, Port).GetHashCode();
 
     internal override void AppendRestore(StringBuilder text) => text.Append(" -j DNAT --to-destination ").Append(Destination);
 }

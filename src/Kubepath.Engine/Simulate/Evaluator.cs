@@ -178,84 +178,139 @@ public sealed class Evaluator
 
     private readonly record struct Step(Branch Branch, Result Result, Rule? Rule);
 
-    /// <summary>Walks a chain; a jump walks the target chain and continues here when it falls off or returns.</summary>
+    /// <summary>Walks a chain from its first rule: the ways the packet leaves it.</summary>
     private List<Step> Walk(ChainIndex index, string chain, Branch start, Packet packet, int depth)
+    {
+        var results = new List<Step>(1);
+        WalkInto(index, chain, start, packet, depth, results);
+        return results;
+    }
+
+    /// <summary>
+    /// Walks a chain, depth first: a statistic match splits the branch (the part not taken continues at the next rule);
+    /// a jump walks the target chain and continues here with what falls off its end or RETURNs. Work lists are pooled
+    /// per thread: a packet meets a few hundred rules and must not cost a few hundred allocations.
+    /// </summary>
+    private void WalkInto(ChainIndex index, string chain, Branch start, Packet packet, int depth, List<Step> results)
     {
         if (depth > MaxDepth)
         {
             throw new InvalidOperationException("Chain jumps nest deeper than " + MaxDepth + " at " + chain);
         }
 
-        var pending = new List<Branch> { start };
-        var done = new List<Step>();
-        foreach (var rule in index.CandidatesOf(chain, start.Destination))
+        var rules = index.CandidatesOf(chain, start.Destination);
+        var work = Pool.RentWork();
+        work.Push((start, 0));
+        while (work.Count > 0)
         {
-            var next = new List<Branch>(pending.Count + 1);
-            foreach (var branch in pending)
+            var (branch, from) = work.Pop();
+            var ended = false;
+            for (var i = from; i < rules.Count && !ended; i++)
             {
+                var rule = rules[i];
                 var (chance, matched) = Match(rule, branch, packet);
-                if (chance < 1)
-                {
-                    next.Add(matched with { Probability = branch.Probability * (1 - chance) });
-                }
-
                 if (chance <= 0)
                 {
+                    branch = matched;
                     continue;
                 }
 
-                var taken = matched with { Probability = branch.Probability * chance };
+                var taken = matched;
+                if (chance < 1)
+                {
+                    work.Push((matched with { Probability = branch.Probability * (1 - chance) }, i + 1));
+                    taken = matched with { Probability = branch.Probability * chance };
+                }
+
                 switch (rule.Target)
                 {
                     case null:
-                        next.Add(taken);
+                        branch = taken;
                         break;
                     case JumpTarget jump:
-                        foreach (var step in Walk(index, jump.Chain, taken.Enter(jump.Chain), packet, depth + 1))
+                        var inner = Pool.RentSteps();
+                        WalkInto(index, jump.Chain, taken.Enter(jump.Chain), packet, depth + 1, inner);
+
+                        // Continuations go on the stack last first, so they come off in the order the sub-chain gave them.
+                        for (var k = inner.Count - 1; k >= 0; k--)
                         {
-                            if (step.Result is Result.FellOff or Result.Return)
+                            if (inner[k].Result is Result.FellOff or Result.Return)
                             {
-                                next.Add(step.Branch);
-                            }
-                            else
-                            {
-                                done.Add(step);
+                                work.Push((inner[k].Branch, i + 1));
                             }
                         }
 
+                        foreach (var step in inner)
+                        {
+                            if (step.Result is not (Result.FellOff or Result.Return))
+                            {
+                                results.Add(step);
+                            }
+                        }
+
+                        Pool.Return(inner);
+                        ended = true;
                         break;
                     case MarkTarget mark:
-                        next.Add(taken with { Mark = mark.Xor ? taken.Mark ^ mark.Mark : taken.Mark | mark.Mark });
+                        branch = taken with { Mark = mark.Xor ? taken.Mark ^ mark.Mark : taken.Mark | mark.Mark };
                         break;
                     case VerdictTarget verdict:
-                        done.Add(new Step(taken, verdict.Verdict switch
+                        results.Add(new Step(taken, verdict.Verdict switch
                         {
                             Verdict.Accept => Result.Accept,
                             Verdict.Drop => Result.Drop,
                             _ => Result.Return,
                         }, rule));
+                        ended = true;
                         break;
                     case RejectTarget:
-                        done.Add(new Step(taken, Result.Reject, rule));
+                        results.Add(new Step(taken, Result.Reject, rule));
+                        ended = true;
                         break;
                     case DnatTarget dnat:
-                        done.Add(new Step(taken with { Destination = Addresses.Parse(dnat.Address), Port = dnat.Port, Dnat = true }, Result.Dnat, rule));
+                        results.Add(new Step(taken with { Destination = dnat.IP, Port = dnat.Port, Dnat = true }, Result.Dnat, rule));
+                        ended = true;
                         break;
                     case MasqueradeTarget:
-                        done.Add(new Step(taken, Result.Masquerade, rule));
+                        results.Add(new Step(taken, Result.Masquerade, rule));
+                        ended = true;
                         break;
                 }
             }
 
-            pending = next;
-            if (pending.Count == 0)
+            if (!ended)
             {
-                break;
+                results.Add(new Step(branch, Result.FellOff, null));
             }
         }
 
-        done.AddRange(pending.Select(branch => new Step(branch, Result.FellOff, null)));
-        return done;
+        Pool.Return(work);
+    }
+
+    /// <summary>Per-thread pools of the walk's work lists.</summary>
+    private static class Pool
+    {
+        [ThreadStatic]
+        private static Stack<Stack<(Branch, int)>>? works;
+
+        [ThreadStatic]
+        private static Stack<List<Step>>? steps;
+
+        public static Stack<(Branch, int)> RentWork() => (works ??= new()).Count > 0 ? works.Pop() : new Stack<(Branch, int)>();
+
+        public static void Return(Stack<(Branch, int)> work)
+        {
+            work.Clear();
+            works!.Push(work);
+        }
+
+        public static List<Step> RentSteps() => (steps ??= new()).Count > 0 ? steps.Pop() : new List<Step>();
+
+        public static void Return(List<Step> list)
+        {
+            list.Clear();
+            steps!.Push(list);
+        }
     }
 
     /// <summary>The chance a rule's matches hold for the branch (a statistic match gives its probability), and the branch after them.</summary>
@@ -326,8 +381,8 @@ public sealed class Evaluator
         return (chance, branch);
     }
 
-    /// <summary>One way through the tables so far.</summary>
-    private sealed record Branch
+    /// <summary>One way through the tables so far (a value: branches are copied, not shared).</summary>
+    private record struct Branch
     {
         public required double Probability { get; init; }
 

@@ -40,6 +40,18 @@ internal static class ExplainJson
         json.WriteString("name", service.Service.Name);
         json.WriteString("type", service.Service.Type.ToString());
         json.WriteString("endpointSource", service.Service.EndpointSource.ToString());
+        if (service.Service.Allocation is { } allocation)
+        {
+            json.WriteStartObject("allocation");
+            WriteStrings(json, "addresses", allocation.Addresses.Select(ip => ip.ToString()));
+            WriteOptional(json, "pool", allocation.Pool);
+            WriteStrings(json, "possiblePools", allocation.PossiblePools);
+            WriteOptional(json, "failure", allocation.Failure);
+            WriteOptional(json, "ignored", allocation.Ignored);
+            json.WriteBoolean("observed", allocation.Observed);
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("ports");
         foreach (var port in service.Ports)
         {
@@ -60,6 +72,11 @@ internal static class ExplainJson
                     json.WriteString("node", entry.Entry.Node);
                 }
 
+                if (entry.Announcement is { } announcement)
+                {
+                    WriteAnnouncement(json, announcement);
+                }
+
                 json.WriteStartArray("flows");
                 foreach (var flow in entry.Origins)
                 {
@@ -76,6 +93,51 @@ internal static class ExplainJson
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteAnnouncement(Utf8JsonWriter json, Announcement announcement)
+    {
+        json.WriteStartObject("announcement");
+        WriteOptional(json, "pool", announcement.Pool);
+        WriteStrings(json, "layer2Candidates", announcement.Layer2Candidates);
+        WriteOptional(json, "layer2Announcer", announcement.Layer2Announcer);
+        WriteStrings(json, "layer2Interfaces", announcement.Layer2Interfaces);
+        WriteStrings(json, "bgpAdvertisers", announcement.BgpAdvertisers);
+        json.WriteStartArray("routes");
+        foreach (var route in announcement.Routes)
+        {
+            json.WriteStartObject();
+            json.WriteString("node", route.Node);
+            json.WriteString("peer", route.Peer);
+            json.WriteString("prefix", route.Prefix);
+            json.WriteNumber("localPref", route.LocalPref);
+            WriteStrings(json, "communities", route.Communities);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteStrings(json, "entryNodes", announcement.EntryNodes);
+        WriteOptional(json, "notAnnounced", announcement.NotAnnounced);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private static void WriteFlow(Utf8JsonWriter json, OriginFlows flow)

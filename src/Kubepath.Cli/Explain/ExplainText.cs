@@ -30,6 +30,11 @@ internal static class ExplainText
                 text.Append("  kube-proxy ignores it: labelled service.kubernetes.io/service-proxy-name or service.kubernetes.io/headless\n");
             }
 
+            if (service.Service.Allocation is { } allocation)
+            {
+                text.Append("  MetalLB: ").Append(Describe(allocation)).Append('\n');
+            }
+
             if (!service.Service.HasClusterIP)
             {
                 text.Append("  no cluster IP (headless or ExternalName): kube-proxy writes no rules for it\n");
@@ -52,6 +57,11 @@ internal static class ExplainText
     private static void RenderEntry(StringBuilder text, EntryFlows entry)
     {
         text.Append("    ").Append(entry.Entry.Describe()).Append('\n');
+        if (entry.Announcement is { } announcement)
+        {
+            text.Append("      announced: ").Append(Describe(announcement)).Append('\n');
+        }
+
         foreach (var group in entry.Origins.GroupBy(flow => string.Join("\n", Diagram(flow.Outcomes)), StringComparer.Ordinal))
         {
             foreach (var line in group.Key.Split('\n'))
@@ -174,6 +184,48 @@ internal static class ExplainText
         (port.Name.Length > 0 ? port.Name + " " : string.Empty) + port.Port.ToString(CultureInfo.InvariantCulture) + "/" + port.Protocol.ToString().ToUpperInvariant()
         + (port.NodePort != 0 ? ", node port " + port.NodePort.ToString(CultureInfo.InvariantCulture) + (port.NodePortAssumed ? " (assumed)" : string.Empty) : string.Empty)
         + ", " + port.Endpoints.Count.ToString(CultureInfo.InvariantCulture) + (port.Endpoints.Count == 1 ? " endpoint" : " endpoints");
+
+    private static string Describe(LoadBalancerAllocation allocation)
+    {
+        if (allocation.Ignored is { } ignored)
+        {
+            return "ignores the service: " + ignored;
+        }
+
+        if (allocation.Failure is { } failure)
+        {
+            return "gives no address: " + failure;
+        }
+
+        var addresses = string.Join(", ", allocation.Addresses.Select(ip => ip.ToString()));
+        return addresses + (allocation.Observed ? " (from the status, kept)" : " allocated") + (allocation.Pool is null ? string.Empty : " from pool " + allocation.Pool)
+            + (allocation.PossiblePools.Count > 1 ? "; MetalLB picks among pools " + string.Join(", ", allocation.PossiblePools) + " in no fixed order" : string.Empty);
+    }
+
+    private static string Describe(Announcement announcement)
+    {
+        if (announcement.NotAnnounced is { } reason)
+        {
+            return "by nobody: " + reason;
+        }
+
+        var parts = new List<string>();
+        if (announcement.Layer2Announcer is { } announcer)
+        {
+            parts.Add("L2 by " + announcer + (announcement.Layer2Candidates.Count > 1 ? " (then " + string.Join(", ", announcement.Layer2Candidates.Skip(1)) + ")" : string.Empty)
+                + (announcement.Layer2Interfaces.Count > 0 ? " on " + string.Join(", ", announcement.Layer2Interfaces) : string.Empty));
+        }
+
+        if (announcement.BgpAdvertisers.Count > 0)
+        {
+            parts.Add("BGP by " + string.Join(", ", announcement.BgpAdvertisers) + " (" + announcement.Routes.Count.ToString(CultureInfo.InvariantCulture) + " routes: "
+                + string.Join("; ", announcement.Routes.Select(route => route.Node + " -> " + route.Peer + " " + route.Prefix
+                    + (route.LocalPref != 0 ? " localpref " + route.LocalPref.ToString(CultureInfo.InvariantCulture) : string.Empty)
+                    + (route.Communities.Count > 0 ? " communities " + string.Join(" ", route.Communities) : string.Empty))) + ")");
+        }
+
+        return string.Join("; ", parts) + " (pool " + announcement.Pool + ")";
+    }
 
     private static string Describe(EndpointSource source) => source switch
     {

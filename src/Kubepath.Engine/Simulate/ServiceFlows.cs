@@ -31,7 +31,11 @@ public sealed record Entry(EntryKind Kind, IPAddress Address, int Port, string? 
 /// <summary>What happens to the first packet of a connection from one origin to one entry.</summary>
 public sealed record OriginFlows(Origin Origin, Entry Entry, IReadOnlyList<FlowOutcome> Outcomes, IReadOnlyList<string> Assumed);
 
-public sealed record EntryFlows(Entry Entry, IReadOnlyList<OriginFlows> Origins);
+/// <summary>The flows into one entry point; for a load-balancer IP, also who announces it (when MetalLB is configured).</summary>
+public sealed record EntryFlows(Entry Entry, IReadOnlyList<OriginFlows> Origins)
+{
+    public Announcement? Announcement { get; init; }
+}
 
 public sealed record PortFlows(ServicePortView Port, IReadOnlyList<EntryFlows> Entries);
 
@@ -84,9 +88,25 @@ public sealed class FlowSimulator
                 }
             }
 
+            var announcement = world.MetalLB.Configured && service.LoadBalancerIngress.Count > 0 ? Announcements.For(world, service) : null;
             foreach (var vip in service.LoadBalancerIngress)
             {
-                entries.Add(Run(service, port, new Entry(EntryKind.LoadBalancerIP, vip.Address, port.Port, null), OriginKind.External, OriginKind.Pod, OriginKind.Host));
+                var entry = new Entry(EntryKind.LoadBalancerIP, vip.Address, port.Port, null);
+                if (announcement is null)
+                {
+                    entries.Add(Run(service, port, entry, OriginKind.External, OriginKind.Pod, OriginKind.Host));
+                    continue;
+                }
+
+                // External traffic enters where MetalLB announces the address: the L2 announcer, or any BGP advertiser (ECMP).
+                var external = announcement.EntryNodes
+                    .Select(name => world.FindNode(name))
+                    .OfType<ClusterNode>()
+                    .Select(node => OriginOn(OriginKind.External, node, Addresses.IsIPv6(vip.Address)))
+                    .OfType<Origin>()
+                    .Select(origin => Flow(service, port, entry, origin));
+                var inside = Run(service, port, entry, OriginKind.Pod, OriginKind.Host).Origins;
+                entries.Add(new EntryFlows(entry, external.Concat(inside).ToList()) { Announcement = announcement });
             }
 
             foreach (var externalIP in service.ExternalIPs)

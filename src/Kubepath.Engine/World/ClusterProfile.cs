@@ -31,6 +31,9 @@ public sealed record ClusterProfile
     /// <summary>How many nodes to assume when neither the profile, the manifests nor the state names any.</summary>
     public int AssumedNodeCount { get; init; } = 3;
 
+    /// <summary>MetalLB, when the cluster runs it.</summary>
+    public MetalLBSettings MetalLB { get; init; } = new();
+
     /// <summary>The address an external client uses in flow predictions.</summary>
     public IPAddress ExternalClient { get; init; } = IPAddress.Parse("203.0.113.10");
 }
@@ -110,6 +113,24 @@ public sealed record KubeProxySettings
 
     /// <summary>Feature gates set explicitly; others take their default for <see cref="Version"/>.</summary>
     public IReadOnlyDictionary<string, bool> FeatureGates { get; init; } = new Dictionary<string, bool>();
+}
+
+/// <summary>What changes MetalLB's choices: its release, the class it serves, where its speakers run.</summary>
+public sealed record MetalLBSettings
+{
+    /// <summary>The seed lab's release.</summary>
+    public static readonly Version Seed = new(0, 14, 5);
+
+    /// <summary>The newest release Kubepath models.</summary>
+    public static readonly Version Latest = new(0, 15, 2);
+
+    public Version Version { get; init; } = Seed;
+
+    /// <summary>MetalLB's <c>--lb-class</c>: null serves services without a class only.</summary>
+    public string? LoadBalancerClass { get; init; }
+
+    /// <summary>Nodes running a speaker; null means every node (the speaker DaemonSet tolerates control-plane taints).</summary>
+    public IReadOnlyList<string>? SpeakerNodes { get; init; }
 }
 
 /// <summary>A Kubernetes minor version (<c>1.29</c>).</summary>

@@ -20,6 +20,9 @@ public sealed record ClusterWorld
     /// <summary>Services by namespace and name.</summary>
     public required IReadOnlyList<ServiceView> Services { get; init; }
 
+    /// <summary>MetalLB's configuration, from the manifests and the state; empty when the cluster has none.</summary>
+    public MetalLBConfig MetalLB { get; init; } = MetalLBConfig.Empty;
+
     /// <summary>Pods with an address: the state's, then those Kubepath placed for the manifests' workloads.</summary>
     public IReadOnlyList<PodView> Pods { get; init; } = Array.Empty<PodView>();
 
@@ -50,6 +53,9 @@ public sealed record ClusterNode
     public IReadOnlyList<InterfaceAddress> Interfaces { get; init; } = Array.Empty<InterfaceAddress>();
 
     public IReadOnlyList<NodeTaint> Taints { get; init; } = Array.Empty<NodeTaint>();
+
+    /// <summary>The node reports <c>NetworkUnavailable=True</c>.</summary>
+    public bool NetworkUnavailable { get; init; }
 
     /// <summary>Nothing named this node: Kubepath invented it to place pods on.</summary>
     public bool Assumed { get; init; }
@@ -108,6 +114,9 @@ public sealed record ServiceView
     public IReadOnlyList<IPAddress> ExternalIPs { get; init; } = Array.Empty<IPAddress>();
 
     public IReadOnlyList<LoadBalancerAddress> LoadBalancerIngress { get; init; } = Array.Empty<LoadBalancerAddress>();
+
+    /// <summary>What MetalLB does for the service, when the cluster has IPAddressPools.</summary>
+    public LoadBalancerAllocation? Allocation { get; init; }
 
     public IReadOnlyList<Cidr> LoadBalancerSourceRanges { get; init; } = Array.Empty<Cidr>();
 
@@ -217,4 +226,26 @@ public sealed record EndpointView
     public string HostPort => Addresses.JoinHostPort(Address, Port);
 
     public bool IsIPv6 => Address.IndexOf(':') >= 0;
+}
+
+/// <summary>MetalLB's custom resources as its controller and speakers read them.</summary>
+public sealed record MetalLBConfig
+{
+    public static readonly MetalLBConfig Empty = new();
+
+    public IReadOnlyList<AddressPool> Pools { get; init; } = Array.Empty<AddressPool>();
+
+    public IReadOnlyList<L2Advertisement> L2Advertisements { get; init; } = Array.Empty<L2Advertisement>();
+
+    public IReadOnlyList<BGPAdvertisement> BgpAdvertisements { get; init; } = Array.Empty<BGPAdvertisement>();
+
+    public IReadOnlyList<BGPPeer> Peers { get; init; } = Array.Empty<BGPPeer>();
+
+    public IReadOnlyList<Community> Communities { get; init; } = Array.Empty<Community>();
+
+    public bool Configured => Pools.Count > 0;
+
+    /// <summary>The pool holding every one of the addresses (the speaker's <c>poolFor</c>).</summary>
+    public AddressPool? PoolFor(IReadOnlyList<IPAddress> addresses) =>
+        addresses.Count == 0 ? null : Pools.FirstOrDefault(pool => addresses.All(pool.Contains));
 }

@@ -73,6 +73,7 @@ internal static class NodeCatalog
             InternalIPs = known.InternalIPs.Count > 0 ? known.InternalIPs : internalIPs,
             PodCidrs = known.PodCidrs.Count > 0 ? known.PodCidrs : podCidrs,
             Labels = labels,
+            NetworkUnavailable = node.Status.Conditions.Any(condition => condition.Type.Value == "NetworkUnavailable" && condition.Status?.Value == ConditionStatus.True),
             Taints = node.Spec.Taints
                 .Where(taint => taint.Key is not null && taint.Effect is not null)
                 .Select(taint => new NodeTaint(taint.Key!.Value, taint.Value?.Value ?? string.Empty, taint.Effect!.Value))

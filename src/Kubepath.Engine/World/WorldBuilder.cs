@@ -17,8 +17,6 @@ namespace Kubepath.Engine.World;
 /// </summary>
 public static class WorldBuilder
 {
-    private static readonly string[] LoadBalancerIPAnnotations = { "metallb.io/loadBalancerIPs", "metallb.universe.tf/loadBalancerIPs" };
-
     public static ClusterWorld Build(ManifestSet manifests, ClusterProfile profile, ManifestSet? state = null)
     {
         var nodes = NodeCatalog.Build(profile, (state?.OfKind<Node>() ?? Enumerable.Empty<Node>()).Concat(manifests.OfKind<Node>()));
@@ -43,6 +41,9 @@ public static class WorldBuilder
             services.Add(view with { Ports = ports, EndpointSource = source });
         }
 
+        var metallb = MetalLB(manifests, state);
+        services = AllocateLoadBalancerIPs(services, observed, profile, metallb, manifests, state);
+
         var assumptions = new List<string>();
         if (nodes.All(node => node.Assumed))
         {
@@ -52,7 +53,7 @@ public static class WorldBuilder
         var podViews = statePods.Concat(pods.Value)
             .SelectMany(pod => pod.Addresses.Select(address => new PodView(pod.Origin, pod.NodeName, address, pod.Spec.UsesHostNetwork, pod.Assumed)))
             .ToList();
-        return new ClusterWorld { Profile = profile, Nodes = nodes, Services = services, Pods = podViews, Assumptions = assumptions };
+        return new ClusterWorld { Profile = profile, Nodes = nodes, Services = services, Pods = podViews, MetalLB = metallb, Assumptions = assumptions };
     }
 
     private static ServiceView Resolve(Service service, Service? live, AddressBook addresses)
@@ -126,7 +127,6 @@ public static class WorldBuilder
             ClusterIPAssumed = clusterIPAssumed,
             Ports = ports,
             ExternalIPs = ParseAll(spec.ExternalIPs.Select(field => field.Value)),
-            LoadBalancerIngress = service.Spec.EffectiveType == ServiceType.LoadBalancer ? LoadBalancerIngress(service, live) : Array.Empty<LoadBalancerAddress>(),
             LoadBalancerSourceRanges = spec.LoadBalancerSourceRanges
                 .Select(field => Cidr.TryParse(field.Value, out var cidr) ? (Cidr?)cidr : null)
                 .OfType<Cidr>()
@@ -140,34 +140,105 @@ public static class WorldBuilder
         spec.ClusterIPs.Count > 0 ? spec.ClusterIPs.Select(field => field.Value) : spec.ClusterIP is { } single ? new[] { single.Value } : Array.Empty<string>();
 
     /// <summary>
-    /// The ingress IPs in the Service's status (the state's, else the manifest's: the API server ignores a status that
-    /// is applied); without a status, the IPs the Service asks for (MetalLB's annotation, <c>spec.loadBalancerIP</c>), as assumed.
+    /// LoadBalancer addresses: the status' (the state's first: the API server ignores a status that is applied), which
+    /// MetalLB keeps; otherwise MetalLB's allocation when the manifests or the state hold IPAddressPools (services with
+    /// a status first, then the others by name: MetalLB itself takes them in no fixed order); otherwise, without MetalLB,
+    /// the addresses the Service asks for, as assumed.
     /// </summary>
-    private static IReadOnlyList<LoadBalancerAddress> LoadBalancerIngress(Service service, Service? live)
+    private static List<ServiceView> AllocateLoadBalancerIPs(
+        List<ServiceView> services, Dictionary<string, Service> observed, ClusterProfile profile, MetalLBConfig metallb, ManifestSet manifests, ManifestSet? state)
     {
-        foreach (var candidate in new[] { live, service })
+        var namespaces = manifests.OfKind<Namespace>().Concat(state?.OfKind<Namespace>() ?? Enumerable.Empty<Namespace>()).ToList();
+        var allocator = new LoadBalancerAllocator(profile.MetalLB, metallb.Pools, namespaces);
+        var result = services.ToList();
+        var pending = new List<int>();
+        for (var i = 0; i < result.Count; i++)
         {
-            var ingress = candidate?.Status.LoadBalancerIngress
-                .Where(entry => Addresses.TryParse(entry.IP?.Value, out _))
-                .Select(entry => new LoadBalancerAddress(Addresses.Parse(entry.IP!.Value), entry.IPMode?.Value, false, "status.loadBalancer.ingress"))
-                .ToList();
-            if (ingress is { Count: > 0 })
+            var view = result[i];
+            if (view.Type != ServiceType.LoadBalancer)
             {
-                return ingress;
+                continue;
+            }
+
+            observed.TryGetValue(view.QualifiedName, out var live);
+            var status = StatusIngress(live) ?? StatusIngress(view.Source);
+            if (status is not null)
+            {
+                var kept = allocator.Configured ? allocator.Keep(view.Source, status.Select(entry => entry.Address).ToList()) : null;
+                result[i] = view with { LoadBalancerIngress = status, Allocation = kept };
+            }
+            else
+            {
+                pending.Add(i);
             }
         }
 
-        foreach (var annotation in LoadBalancerIPAnnotations)
+        foreach (var i in pending)
         {
-            if (service.Metadata.Annotations[annotation] is { } requested)
+            var view = result[i];
+            if (!allocator.Configured)
             {
-                return ParseAll(requested.Split(',')).Select(ip => new LoadBalancerAddress(ip, null, true, "requested by " + annotation)).ToList();
+                result[i] = view with { LoadBalancerIngress = Requested(view.Source, allocator) };
+                continue;
             }
+
+            var allocation = allocator.Allocate(view.Source, view.ClusterIPs);
+            var requested = Requested(view.Source, allocator).Count > 0;
+            var origin = "allocated by MetalLB from pool " + allocation.Pool +
+                (allocation.PossiblePools.Count > 1 ? " (MetalLB may as well pick " + string.Join(" or ", allocation.PossiblePools.Where(pool => pool != allocation.Pool)) + ")" : string.Empty);
+            result[i] = view with
+            {
+                Allocation = allocation,
+                LoadBalancerIngress = allocation.Addresses
+                    .Select(ip => new LoadBalancerAddress(ip, null, !requested || allocation.PossiblePools.Count > 1, origin))
+                    .ToList(),
+            };
+        }
+
+        return result;
+    }
+
+    /// <summary>MetalLB's resources, the manifests' copy of a name first, then the state's.</summary>
+    private static MetalLBConfig MetalLB(ManifestSet manifests, ManifestSet? state)
+    {
+        List<T> Of<T>()
+            where T : ManifestObject =>
+            manifests.OfKind<T>().Concat(state?.OfKind<T>() ?? Enumerable.Empty<T>())
+                .GroupBy(item => item.Name, StringComparer.Ordinal)
+                .Select(group => group.First())
+                .OrderBy(item => item.Name, StringComparer.Ordinal)
+                .ToList();
+
+        return new MetalLBConfig
+        {
+            Pools = Of<IPAddressPool>().Select(AddressPool.From).ToList(),
+            L2Advertisements = Of<L2Advertisement>(),
+            BgpAdvertisements = Of<BGPAdvertisement>(),
+            Peers = Of<BGPPeer>(),
+            Communities = Of<Community>(),
+        };
+    }
+
+    private static List<LoadBalancerAddress>? StatusIngress(Service? service)
+    {
+        var ingress = service?.Status.LoadBalancerIngress
+            .Where(entry => Addresses.TryParse(entry.IP?.Value, out _))
+            .Select(entry => new LoadBalancerAddress(Addresses.Parse(entry.IP!.Value), entry.IPMode?.Value, false, "status.loadBalancer.ingress"))
+            .ToList();
+        return ingress is { Count: > 0 } ? ingress : null;
+    }
+
+    /// <summary>Without MetalLB: the IPs the Service asks for (the annotation, else <c>spec.loadBalancerIP</c>), as assumed.</summary>
+    private static List<LoadBalancerAddress> Requested(Service service, LoadBalancerAllocator allocator)
+    {
+        if (allocator.Annotation(service, "loadBalancerIPs") is { Length: > 0 } requested)
+        {
+            return ParseAll(requested.Split(',')).Select(ip => new LoadBalancerAddress(ip, null, true, "requested by the loadBalancerIPs annotation")).ToList();
         }
 
         return Addresses.TryParse(service.Spec.LoadBalancerIP?.Value, out var ip)
-            ? new[] { new LoadBalancerAddress(ip, null, true, "requested by spec.loadBalancerIP") }
-            : Array.Empty<LoadBalancerAddress>();
+            ? new List<LoadBalancerAddress> { new(ip, null, true, "requested by spec.loadBalancerIP") }
+            : new List<LoadBalancerAddress>();
     }
 
     private static (EndpointSource Source, IReadOnlyList<ServicePortView> Ports) Endpoints(

@@ -151,6 +151,49 @@ public class SeedFactsTests
         Assert.All(flow.Outcomes, outcome => Assert.EndsWith(":9999", outcome.Endpoint, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("S3")]
+    [InlineData("S4")]
+    [InlineData("S5")]
+    public void The_VIP_is_announced_by_vm2(string scenario)
+    {
+        var world = scenario switch { "S3" => SeedLab.S3(), "S4" => SeedLab.S4(), _ => SeedLab.Final() };
+
+        var announcement = Announcements.For(world, world.FindService("default", "nginx-mlb-l2-service")!);
+
+        Assert.Equal("vm2", announcement.Layer2Announcer);
+        Assert.Equal("external-pool", announcement.Pool);
+    }
+
+    [Fact]
+    public void S4_explain_sends_external_traffic_to_the_VIP_in_at_vm2_only_and_to_vm2s_two_pods_unmasqueraded()
+    {
+        var world = SeedLab.S4();
+        var flows = new FlowSimulator(world).Explain(world.FindService("default", "nginx-mlb-l2-service")!);
+        var vip = flows.Ports[0].Entries.Single(entry => entry.Entry.Kind == EntryKind.LoadBalancerIP);
+
+        var external = Assert.Single(vip.Origins, flow => flow.Origin.Kind == OriginKind.External);
+        Assert.Equal("vm2", external.Origin.Node);
+        AssertEndpoints(external, ("10.42.1.20:8080", 0.5), ("10.42.1.21:8080", 0.5));
+        Assert.All(external.Outcomes, outcome => Assert.Equal(SeedLab.ExternalHost, outcome.SourceSeen));
+        AssertEndpoints(vip.Origins.Single(flow => flow.Origin.Kind == OriginKind.Pod && flow.Origin.Node == "vm1"), SixEndpoints);
+    }
+
+    [Fact]
+    public void S6_the_SCTP_VIP_gets_its_requested_address_is_announced_and_reaches_the_servers_from_outside()
+    {
+        var world = SeedLab.Final();
+        var service = world.FindService("default", "sctp-server")!;
+        var vip = new FlowSimulator(world).Explain(service).Ports[0].Entries.Single(entry => entry.Entry.Kind == EntryKind.LoadBalancerIP);
+
+        Assert.Equal(IPAddress.Parse("10.123.123.101"), vip.Entry.Address);
+        Assert.NotNull(vip.Announcement!.Layer2Announcer);
+        var external = Assert.Single(vip.Origins, flow => flow.Origin.Kind == OriginKind.External);
+        Assert.Equal(vip.Announcement.Layer2Announcer, external.Origin.Node);
+        Assert.Equal(3, external.Outcomes.Count);
+        Assert.All(external.Outcomes, outcome => Assert.Equal(FlowVerdict.Delivered, outcome.Verdict));
+    }
+
     private static readonly (string, double)[] SixEndpoints =
     {
         ("10.42.0.25:8080", 1 / 6.0), ("10.42.0.26:8080", 1 / 6.0), ("10.42.1.20:8080", 1 / 6.0),

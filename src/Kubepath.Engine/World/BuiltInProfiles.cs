@@ -29,6 +29,7 @@ public static class BuiltInProfiles
         ServiceCidrs = new[] { Cidr.Parse("10.96.0.0/12") },
         Cni = Cni.Flannel,
         KubeProxy = new KubeProxySettings { Version = Latest, IptablesVersion = new Version(1, 8, 9) },
+        MetalLB = new MetalLBSettings { Version = MetalLBSettings.Latest },
     };
 
     /// <summary>kind's default single-node cluster: kindnet, 10.244.0.0/16, 10.96.0.0/16, the current kube-proxy.</summary>
@@ -39,6 +40,7 @@ public static class BuiltInProfiles
         ServiceCidrs = new[] { Cidr.Parse("10.96.0.0/16") },
         Cni = Cni.Kindnet,
         KubeProxy = new KubeProxySettings { Version = Latest, IptablesVersion = new Version(1, 8, 9) },
+        MetalLB = new MetalLBSettings { Version = MetalLBSettings.Latest },
         Nodes = new[]
         {
             new NodeProfile

@@ -122,7 +122,7 @@ public sealed record MetalLBSettings
     public static readonly Version Seed = new(0, 14, 5);
 
     /// <summary>The newest release Kubepath models.</summary>
-    public static readonly Version Latest = new(0, 15, 2);
+    public static readonly Version Latest = new(0, 15, 3);
 
     public Version Version { get; init; } = Seed;
 

@@ -62,6 +62,26 @@ public static class ProfileFile
             profile = profile with { KubeProxy = KubeProxy(profile.KubeProxy, proxy, problems) };
         }
 
+        if (file.MetalLB is { } metallb)
+        {
+            var settings = profile.MetalLB;
+            if (metallb.Version is { } version)
+            {
+                settings = System.Version.TryParse(version.Value.TrimStart('v'), out var parsed)
+                    ? settings with { Version = parsed }
+                    : Report(problems, version, LoadDiagnostics.WrongValueType, "spec.metallb.version: \"" + version.Value + "\" is not a MetalLB release such as 0.14.5", settings);
+            }
+
+            profile = profile with
+            {
+                MetalLB = settings with
+                {
+                    LoadBalancerClass = metallb.LoadBalancerClass?.Value ?? settings.LoadBalancerClass,
+                    SpeakerNodes = metallb.SpeakerNodes?.Select(node => node.Value).ToList() ?? settings.SpeakerNodes,
+                },
+            };
+        }
+
         if (file.Nodes.Count > 0)
         {
             profile = profile with { Nodes = file.Nodes.Where(node => node.Name is not null).Select(node => Node(node, problems)).ToList() };

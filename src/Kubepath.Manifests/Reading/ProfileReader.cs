@@ -39,6 +39,11 @@ internal static class ProfileReader
                 IptablesBackend = proxy.Map("iptables").String("backend"),
                 Span = proxy.Span,
             },
+            MetalLB = !spec.Map("metallb").Exists ? null : new ProfileMetalLB(
+                spec.Map("metallb").String("version"),
+                spec.Map("metallb").String("loadBalancerClass"),
+                spec.Map("metallb").Child("speakerNodes").IsSequence ? spec.Map("metallb").Strings("speakerNodes") : null,
+                spec.Map("metallb").Span),
             Nodes = spec.Mappings("nodes", item => new ProfileNode
             {
                 Name = item.String("name"),

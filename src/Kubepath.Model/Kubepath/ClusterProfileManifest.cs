@@ -28,6 +28,8 @@ public sealed record ClusterProfileManifest : ManifestObject
 
     public ProfileKubeProxy? KubeProxy { get; init; }
 
+    public ProfileMetalLB? MetalLB { get; init; }
+
     public IReadOnlyList<ProfileNode> Nodes { get; init; } = Array.Empty<ProfileNode>();
 }
 
@@ -68,6 +70,9 @@ public sealed record ProfileKubeProxy
 
     public required SourceSpan Span { get; init; }
 }
+
+/// <summary>The <c>metallb</c> section: release, class and where speakers run.</summary>
+public sealed record ProfileMetalLB(Field<string>? Version, Field<string>? LoadBalancerClass, IReadOnlyList<Field<string>>? SpeakerNodes, SourceSpan Span);
 
 public sealed record ProfileNode
 {

@@ -120,7 +120,7 @@ public static class Announcements
         world.Profile.MetalLB.SpeakerNodes is { } names ? world.Nodes.Where(node => names.Contains(node.Name)) : world.Nodes;
 
     /// <summary>An advertisement covers the pools it names or selects; naming none covers every pool.</summary>
-    private static bool Covers(Advertisement ad, AddressPool pool) =>
+    public static bool Covers(Advertisement ad, AddressPool pool) =>
         (ad.IPAddressPools.Count == 0 && ad.IPAddressPoolSelectors.Count == 0) ||
         ad.IPAddressPools.Any(name => name.Value == pool.Name) ||
         ad.IPAddressPoolSelectors.Any(selector => LabelMatching.Matches(selector, pool.Source.Metadata.Labels));

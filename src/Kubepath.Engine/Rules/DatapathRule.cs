@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Kubepath.Engine.Simulate;
+using Kubepath.Engine.World;
+using Kubepath.Model;
+
+namespace Kubepath.Engine.Rules;
+
+/// <summary>What rules read: the world and what was predicted from it, computed once and shared.</summary>
+public sealed class RuleContext
+{
+    private readonly Dictionary<string, Announcement> announcements = new(StringComparer.Ordinal);
+
+    public RuleContext(ClusterWorld world)
+    {
+        World = world;
+        Flows = new FlowSimulator(world);
+    }
+
+    public ClusterWorld World { get; }
+
+    public FlowSimulator Flows { get; }
+
+    /// <summary>Who announces a LoadBalancer service's addresses (MetalLB's speakers).</summary>
+    public Announcement Announcement(ServiceView service)
+    {
+        if (!announcements.TryGetValue(service.QualifiedName, out var announcement))
+        {
+            announcement = announcements[service.QualifiedName] = Announcements.For(World, service);
+        }
+
+        return announcement;
+    }
+}
+
+/// <summary>
+/// One datapath rule: its logic here (<c>src/Kubepath.Engine/Rules/KPnnnn*.cs</c>), its metadata, documentation and
+/// examples in <c>rules/KPnnnn.*</c>, its tests in <c>tests/Kubepath.Engine.Tests/Rules</c>.
+/// </summary>
+public abstract class DatapathRule
+{
+    protected DatapathRule(string id) => Descriptor = RuleCatalog.Get(id);
+
+    public RuleDescriptor Descriptor { get; }
+
+    public abstract IEnumerable<Diagnostic> Check(RuleContext context);
+
+    /// <summary>A finding at <paramref name="span"/>, its message from the catalogue's template.</summary>
+    protected Diagnostic Report(SourceSpan span, params (string Name, string Value)[] values) =>
+        new(Descriptor.Id, Descriptor.Severity, Descriptor.Format(values.ToDictionary(pair => pair.Name, pair => pair.Value)), span);
+}
+
+/// <summary>Runs every rule (or the chosen ones) over a world; findings in file, line, column and id order.</summary>
+public static class RuleRunner
+{
+    private static readonly Lazy<IReadOnlyList<DatapathRule>> Rules = new(() =>
+        typeof(DatapathRule).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && typeof(DatapathRule).IsAssignableFrom(type))
+            .Select(type => (DatapathRule)Activator.CreateInstance(type)!)
+            .OrderBy(rule => rule.Descriptor.Id, StringComparer.Ordinal)
+            .ToList());
+
+    public static IReadOnlyList<DatapathRule> All => Rules.Value;
+
+    public static IReadOnlyList<Diagnostic> Run(ClusterWorld world, Func<DatapathRule, bool>? select = null)
+    {
+        var context = new RuleContext(world);
+        return All.Where(rule => select?.Invoke(rule) ?? true)
+            .SelectMany(rule => rule.Check(context))
+            .OrderBy(d => d.Span.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Span.Start.Line)
+            .ThenBy(d => d.Span.Start.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+    }
+}

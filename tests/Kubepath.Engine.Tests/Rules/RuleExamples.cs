@@ -1,0 +1,18 @@
+using Kubepath.Engine.Rules;
+using Kubepath.Engine.World;
+using Kubepath.Manifests;
+using Kubepath.Model;
+
+namespace Kubepath.Engine.Tests.Rules;
+
+/// <summary>Runs one rule over a manifest, as the examples and the rule tests do.</summary>
+internal static class RuleExamples
+{
+    public static IReadOnlyList<Diagnostic> Run(string ruleId, string manifest, string profile = "k3s")
+    {
+        var set = new ManifestLoader().LoadText("example.yaml", manifest);
+        Assert.DoesNotContain(set.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var world = WorldBuilder.Build(set, BuiltInProfiles.Find(profile) ?? throw new ArgumentException("unknown profile " + profile));
+        return RuleRunner.Run(world, rule => rule.Descriptor.Id == ruleId);
+    }
+}

@@ -21,11 +21,34 @@ public sealed record LoadBalancerAllocation
     /// <summary>MetalLB's error text (the AllocationFailed event), when it gives the Service no address.</summary>
     public string? Failure { get; init; }
 
+    public AllocationFailure FailureKind { get; init; }
+
     /// <summary>Why MetalLB does not handle the Service at all (another loadBalancerClass), if so.</summary>
     public string? Ignored { get; init; }
 
     /// <summary>The address came from the state or the manifest's status: MetalLB keeps it.</summary>
     public bool Observed { get; init; }
+}
+
+/// <summary>Why MetalLB gives a Service no address.</summary>
+public enum AllocationFailure
+{
+    None,
+
+    /// <summary>The requested address is in no pool (or is a .0/.255 address of an avoidBuggyIPs pool).</summary>
+    RequestedOutsidePools,
+
+    /// <summary>The <c>address-pool</c> annotation names no pool.</summary>
+    UnknownPool,
+
+    /// <summary>The address is held by services with another sharing key or backend, or the same protocol and port.</summary>
+    Sharing,
+
+    /// <summary>No eligible pool has a free address of the service's families.</summary>
+    NoAvailableIPs,
+
+    /// <summary>The request itself is malformed or contradicts the service (both fields, wrong family, incompatible pool).</summary>
+    InvalidRequest,
 }
 
 /// <summary>
@@ -51,8 +74,6 @@ internal sealed class LoadBalancerAllocator
 
     public bool Configured => pools.Count > 0;
 
-    /// <summary>The annotation prefix MetalLB reads first: <c>metallb.io/</c> from 0.14.9, before that only <c>metallb.universe.tf/</c>.</summary>
-    public bool ReadsNewPrefix => settings.Version >= new Version(0, 14, 9);
 
     /// <summary>Records a status address MetalLB already assigned, so later services neither take nor clash with it.</summary>
     public LoadBalancerAllocation Keep(Service service, IReadOnlyList<IPAddress> addresses)
@@ -120,7 +141,7 @@ internal sealed class LoadBalancerAllocator
             var pool = pools.FirstOrDefault(candidate => desired.All(candidate.Usable));
             if (pool is null)
             {
-                return Failed(Quote(desired) + " is not allowed in config");
+                return Failed(Quote(desired) + " is not allowed in config", AllocationFailure.RequestedOutsidePools);
             }
 
             if (!Compatible(pool, service))
@@ -137,7 +158,7 @@ internal sealed class LoadBalancerAllocator
             {
                 if (SharingProblem(service, ip) is { } problem)
                 {
-                    return Failed(problem);
+                    return Failed(problem, AllocationFailure.Sharing);
                 }
             }
 
@@ -149,7 +170,7 @@ internal sealed class LoadBalancerAllocator
             var pool = pools.FirstOrDefault(candidate => candidate.Name == poolName);
             if (pool is null)
             {
-                return Failed("unknown pool \"" + poolName + "\"");
+                return Failed("unknown pool \"" + poolName + "\"", AllocationFailure.UnknownPool);
             }
 
             if (!Compatible(pool, service))
@@ -159,7 +180,7 @@ internal sealed class LoadBalancerAllocator
 
             return FromPool(service, pool, families) is { } ips
                 ? Take(service, ips, pool, Array.Empty<string>())
-                : Failed("no available IPs in pool \"" + poolName + "\" for " + FamilyName(families) + " IPFamily");
+                : Failed("no available IPs in pool \"" + poolName + "\" for " + FamilyName(families) + " IPFamily", AllocationFailure.NoAvailableIPs);
         }
 
         // Pinned pools by priority (lower first, unset last); pools of equal priority come in no fixed order.
@@ -175,7 +196,7 @@ internal sealed class LoadBalancerAllocator
         }
 
         var general = pools.Where(pool => pool.AutoAssign && !HasServiceAllocation(pool)).ToList();
-        return Choose(service, general, families) ?? Failed("no available IPs");
+        return Choose(service, general, families) ?? Failed("no available IPs", AllocationFailure.NoAvailableIPs);
     }
 
     /// <summary>The first of several equal pools that can serve, with the others named as possible.</summary>
@@ -321,25 +342,16 @@ internal sealed class LoadBalancerAllocator
         return names;
     }
 
-    private string Prefix => ReadsNewPrefix ? "metallb.io" : "metallb.universe.tf";
+    private string Prefix => MetalLBAnnotations.ReadsCurrentPrefix(settings.Version) ? "metallb.io" : "metallb.universe.tf";
 
-    /// <summary>An annotation as the release reads it: from 0.14.9 <c>metallb.io/</c> when present (even empty), else the old prefix.</summary>
-    public string? Annotation(Service service, string name)
-    {
-        var annotations = service.Metadata.Annotations;
-        if (ReadsNewPrefix && annotations.Find("metallb.io/" + name) is { } current)
-        {
-            return current.Value.Value;
-        }
-
-        return annotations["metallb.universe.tf/" + name];
-    }
+    /// <summary>An annotation's value as the release reads it.</summary>
+    public string? Annotation(Service service, string name) => MetalLBAnnotations.Find(service, name, settings.Version)?.Value.Value;
 
     private static string FamilyName(List<bool> families) => families.Count > 1 ? "dual" : families[0] ? "ipv6" : "ipv4";
 
     private static string Quote(IEnumerable<IPAddress> ips) => "[" + string.Join(" ", ips.Select(ip => "\"" + Addresses.Format(ip) + "\"")) + "]";
 
-    private static LoadBalancerAllocation Failed(string reason) => new() { Failure = reason };
+    private static LoadBalancerAllocation Failed(string reason, AllocationFailure kind = AllocationFailure.InvalidRequest) => new() { Failure = reason, FailureKind = kind };
 
     private sealed record Holder(string Service, string SharingKey, string BackendKey, IReadOnlyList<string> Ports);
 }

@@ -33,6 +33,12 @@ public sealed record Announcement
 
     public IReadOnlyList<BgpRoute> Routes { get; init; } = Array.Empty<BgpRoute>();
 
+    /// <summary>Nodes the pool's advertisements select that run a usable speaker, before the traffic policy.</summary>
+    public IReadOnlyList<string> AdvertisedNodes { get; init; } = Array.Empty<string>();
+
+    /// <summary>Nodes with a serving endpoint.</summary>
+    public IReadOnlyList<string> EndpointNodes { get; init; } = Array.Empty<string>();
+
     /// <summary>Why nobody announces, when nobody does.</summary>
     public string? NotAnnounced { get; init; }
 
@@ -105,6 +111,8 @@ public static class Announcements
         {
             Addresses = addresses, Pool = pool.Name, Layer2Candidates = l2.Count > 0 ? layer2 : new List<string>(), Layer2Interfaces = interfaces,
             BgpAdvertisers = advertisers, Routes = routes, NotAnnounced = reason,
+            AdvertisedNodes = speakers.Where(node => l2.Concat<Advertisement>(bgp).Any(ad => Selects(ad.NodeSelectors, node))).Select(node => node.Name).OrderBy(name => name, StringComparer.Ordinal).ToList(),
+            EndpointNodes = withEndpoint.OrderBy(name => name, StringComparer.Ordinal).ToList(),
         };
     }
 

@@ -5,16 +5,16 @@ using Kubepath.Model;
 
 namespace Kubepath.Cli;
 
-/// <summary>The text report of a load: objects per file, every load diagnostic, and a summary line.</summary>
+/// <summary>The text report: objects per file, every diagnostic at its position, and a summary line.</summary>
 internal static class LoadSummary
 {
-    public static bool HasErrors(ManifestSet set) => set.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-
-    public static string Render(ManifestSet set)
+    /// <summary>Renders the manifests with <paramref name="diagnostics"/> (the load's and any others), each under its file in line order.</summary>
+    public static string Render(ManifestSet set, IReadOnlyList<Diagnostic> diagnostics)
     {
         var text = new StringBuilder();
         var byFile = set.Objects.GroupBy(o => o.Span.File).ToDictionary(g => g.Key, g => g.ToList());
-        var diagnosticsByFile = set.Diagnostics.GroupBy(d => d.Span.File).ToDictionary(g => g.Key, g => g.ToList());
+        var diagnosticsByFile = diagnostics.GroupBy(d => d.Span.File)
+            .ToDictionary(g => g.Key, g => g.OrderBy(d => d.Span.Start.Line).ThenBy(d => d.Span.Start.Column).ThenBy(d => d.Id, System.StringComparer.Ordinal).ToList());
         var files = set.Files.Select(f => f.Path).Concat(diagnosticsByFile.Keys).Distinct().ToList();
         foreach (var file in files)
         {
@@ -24,13 +24,13 @@ internal static class LoadSummary
                 text.Append($"  {obj.Span.Start.Line,4}:{obj.Span.Start.Column,-3} {obj.Kind.Value} {Describe(obj)}\n");
             }
 
-            foreach (var diagnostic in diagnosticsByFile.TryGetValue(file, out var diagnostics) ? diagnostics : new List<Diagnostic>())
+            foreach (var diagnostic in diagnosticsByFile.TryGetValue(file, out var inFile) ? inFile : new List<Diagnostic>())
             {
                 text.Append($"  {diagnostic.Span.Start.Line,4}:{diagnostic.Span.Start.Column,-3} {Severity(diagnostic.Severity)} {diagnostic.Id}: {diagnostic.Message}\n");
             }
         }
 
-        text.Append('\n').Append(Summary(set)).Append('\n');
+        text.Append('\n').Append(Summary(set, diagnostics)).Append('\n');
         return text.ToString();
     }
 
@@ -46,18 +46,19 @@ internal static class LoadSummary
         };
     }
 
-    private static string Summary(ManifestSet set)
+    private static string Summary(ManifestSet set, IReadOnlyList<Diagnostic> diagnostics)
     {
         var kinds = set.Objects
             .GroupBy(o => o.Kind.Value)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, System.StringComparer.Ordinal)
             .Select(g => $"{g.Count()} {g.Key}");
-        var errors = set.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var warnings = set.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var infos = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
         var objects = set.Objects.Count;
         return $"Loaded {objects} object{(objects == 1 ? string.Empty : "s")} from {set.Files.Count} file{(set.Files.Count == 1 ? string.Empty : "s")}" +
             (objects == 0 ? string.Empty : $" ({string.Join(", ", kinds)})") +
-            $"; {errors} error{(errors == 1 ? string.Empty : "s")}, {warnings} warning{(warnings == 1 ? string.Empty : "s")}.";
+            $"; {errors} error{(errors == 1 ? string.Empty : "s")}, {warnings} warning{(warnings == 1 ? string.Empty : "s")}, {infos} info{(infos == 1 ? string.Empty : "s")}.";
     }
 
     private static string Severity(DiagnosticSeverity severity) => severity switch

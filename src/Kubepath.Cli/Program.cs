@@ -2,25 +2,32 @@ using System;
 using System.CommandLine;
 using Kubepath.Cli;
 using Kubepath.Cli.Commands;
-using Kubepath.Manifests;
+using System.Linq;
+using Kubepath.Engine.Rules;
+using Kubepath.Model;
 
 // kubepath: predicts the Kubernetes datapath from manifests. Without a command it loads the manifests and reports
 // what it found and every problem; `iptables` and `explain` predict what kube-proxy does with them.
 try
 {
-    var paths = new Argument<string[]>("paths") { Description = "Manifest files or folders; - reads standard input", Arity = ArgumentArity.ZeroOrMore };
+    var input = new WorldInput(pathsOptional: true);
     var root = new RootCommand("Kubepath predicts what the Kubernetes datapath will do with your manifests, before anything is deployed.\n" +
-        "Without a command: load the manifests and print the objects found and every problem, with its position.\n" +
+        "Without a command: load the manifests, print the objects found, every input problem and every datapath finding, with its position.\n" +
         "Exit codes: 0 clean, 1 problems in the input, 2 usage error, 3 internal error.");
-    root.Arguments.Add(paths);
+    input.AddTo(root);
     root.Subcommands.Add(IptablesCommand.Create());
     root.Subcommands.Add(ExplainCommand.Create());
     root.SetAction(parse =>
     {
-        var given = parse.GetValue(paths);
-        var set = new ManifestLoader().Load(given is { Length: > 0 } ? given : ["."]);
-        Console.Out.Write(LoadSummary.Render(set));
-        return LoadSummary.HasErrors(set) ? ExitCodes.Findings : ExitCodes.Clean;
+        if (input.Load(parse, report: false) is not { } loaded)
+        {
+            return ExitCodes.Usage;
+        }
+
+        // Input problems first, then what the datapath rules find in the predicted cluster.
+        var findings = loaded.Diagnostics.Concat(RuleRunner.Run(loaded.World)).ToList();
+        Console.Out.Write(LoadSummary.Render(loaded.Manifests, findings));
+        return findings.Any(d => d.Severity == DiagnosticSeverity.Error) ? ExitCodes.Findings : ExitCodes.Clean;
     });
 
     var result = root.Parse(args);

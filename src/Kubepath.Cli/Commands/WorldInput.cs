@@ -12,11 +12,16 @@ namespace Kubepath.Cli.Commands;
 /// <summary>The inputs every prediction command shares: manifest paths, <c>--profile</c> and <c>--state</c>.</summary>
 internal sealed class WorldInput
 {
-    public Argument<string[]> Paths { get; } = new("paths")
+    public WorldInput(bool pathsOptional = false)
     {
-        Description = "Manifest files or folders (searched for .yaml, .yml and .json); - reads standard input",
-        Arity = ArgumentArity.OneOrMore,
-    };
+        Paths = new Argument<string[]>("paths")
+        {
+            Description = "Manifest files or folders (searched for .yaml, .yml and .json); - reads standard input" + (pathsOptional ? "; the current folder when none is given" : string.Empty),
+            Arity = pathsOptional ? ArgumentArity.ZeroOrMore : ArgumentArity.OneOrMore,
+        };
+    }
+
+    public Argument<string[]> Paths { get; }
 
     public Option<string> Profile { get; } = new("--profile")
     {
@@ -36,11 +41,15 @@ internal sealed class WorldInput
         command.Options.Add(State);
     }
 
-    /// <summary>Loads the world, printing every input problem to standard error; null (after saying why) when it cannot be built.</summary>
-    public Loaded? Load(ParseResult parse)
+    /// <summary>
+    /// Loads the world; every input problem is printed to standard error unless <paramref name="report"/> is false (the
+    /// caller reports them). Null, after saying why, when the world cannot be built.
+    /// </summary>
+    public Loaded? Load(ParseResult parse, bool report = true)
     {
         var loader = new ManifestLoader();
-        var manifests = loader.Load(parse.GetValue(Paths) ?? Array.Empty<string>());
+        var paths = parse.GetValue(Paths);
+        var manifests = loader.Load(paths is { Length: > 0 } ? paths : ["."]);
         var diagnostics = new List<Diagnostic>(manifests.Diagnostics);
         ManifestSet? state = null;
         if (parse.GetValue(State) is { } statePath)
@@ -80,8 +89,12 @@ internal sealed class WorldInput
             return null;
         }
 
-        PrintDiagnostics(diagnostics);
-        return new Loaded(WorldBuilder.Build(manifests, profile, state), diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error));
+        if (report)
+        {
+            PrintDiagnostics(diagnostics);
+        }
+
+        return new Loaded(WorldBuilder.Build(manifests, profile, state), manifests, diagnostics);
     }
 
     private static void PrintDiagnostics(IEnumerable<Diagnostic> diagnostics)
@@ -92,8 +105,10 @@ internal sealed class WorldInput
         }
     }
 
-    public sealed record Loaded(ClusterWorld World, bool InputHasErrors)
+    public sealed record Loaded(ClusterWorld World, ManifestSet Manifests, IReadOnlyList<Diagnostic> Diagnostics)
     {
+        public bool InputHasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
         public int ExitCode => InputHasErrors ? ExitCodes.Findings : ExitCodes.Clean;
     }
 }

@@ -36,7 +36,10 @@ public sealed class KP3006NoAnnouncer : DatapathRule
                 ? advertised + " and the endpoints run on " + (announcement.EndpointNodes.Count == 0 ? "no known node" : string.Join(", ", announcement.EndpointNodes)) + " (externalTrafficPolicy: Local)"
                 : advertised;
             var span = Local(service) ? service.Source.Spec.ExternalTrafficPolicy!.Span : service.Source.Metadata.Name?.Span ?? service.Source.Span;
-            yield return Report(span, ("service", service.QualifiedName), ("address", string.Join(", ", announcement.Addresses)), ("why", why));
+            var assumed = service.Ports.SelectMany(port => port.Endpoints).Any(endpoint => endpoint.Assumed) && Local(service)
+                ? " (with the pods placed by Kubepath's assumed placement; pass --state for the real one)"
+                : string.Empty;
+            yield return Report(span, ("service", service.QualifiedName), ("address", string.Join(", ", announcement.Addresses)), ("why", why), ("assumed", assumed));
         }
     }
 

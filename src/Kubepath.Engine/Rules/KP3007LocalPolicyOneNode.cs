@@ -38,7 +38,10 @@ public sealed class KP3007LocalPolicyOneNode : DatapathRule
                 ("local", local.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("total", endpoints.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ("endpoints", string.Join(", ", local.Select(endpoint => endpoint.Address))),
-                ("others", (endpoints.Count - local.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                ("others", (endpoints.Count - local.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("assumed", endpoints.Any(endpoint => endpoint.Assumed) || context.World.Nodes.Any(n => n.Assumed)
+                    ? " (with the pods placed by Kubepath's assumed placement; pass --state for the real one)"
+                    : string.Empty));
         }
     }
 }

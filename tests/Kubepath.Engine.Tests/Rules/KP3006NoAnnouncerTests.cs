@@ -11,7 +11,7 @@ public class KP3006NoAnnouncerTests
 
         var finding = Assert.Single(RuleExamples.Run("KP3006", bad));
 
-        Assert.Equal("default/web's address 192.0.2.0 is announced by no node: the advertisements select edge-1 and the endpoints run on worker-1 (externalTrafficPolicy: Local); it is unreachable from outside the cluster", finding.Message);
+        Assert.Equal("default/web's address 192.0.2.0 is announced by no node: the advertisements select edge-1 and the endpoints run on worker-1 (externalTrafficPolicy: Local); it is unreachable from outside the cluster (with the pods placed by Kubepath's assumed placement; pass --state for the real one)", finding.Message);
     }
 
     [Fact]

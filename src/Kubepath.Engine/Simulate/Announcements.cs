@@ -88,7 +88,18 @@ public static class Announcements
         bool Eligible(ClusterNode node) => !local || withEndpoint.Contains(node.Name);
 
         var ip = Addresses.Format(addresses[0]);
-        var layer2 = speakers.Where(node => l2.Any(ad => Selects(ad.NodeSelectors, node)) && Eligible(node))
+        var settings = world.Profile.MetalLB;
+        var layer2Speakers = speakers;
+        if (!settings.Memberlist)
+        {
+            // Without memberlist, 0.14 speakers know no live speaker and never announce in layer 2 (MetalLB bug 2425);
+            // from 0.15 every Node object counts as one, whether or not a speaker runs there.
+            layer2Speakers = settings.Version < new Version(0, 15, 0)
+                ? new List<ClusterNode>()
+                : world.Nodes.Where(node => !node.NetworkUnavailable && !node.Labels.ContainsKey(ExcludeLabel)).ToList();
+        }
+
+        var layer2 = layer2Speakers.Where(node => l2.Any(ad => Selects(ad.NodeSelectors, node)) && Eligible(node))
             .OrderBy(node => ElectionKey(node.Name, ip), ByteOrder.Instance)
             .Select(node => node.Name)
             .ToList();
@@ -100,7 +111,11 @@ public static class Announcements
         var routes = advertisers.SelectMany(node => Routes(config, bgp, world.FindNode(node)!, addresses)).ToList();
 
         string? reason = null;
-        if (layer2.Count == 0 && advertisers.Count == 0)
+        if (layer2.Count == 0 && advertisers.Count == 0 && !settings.Memberlist && settings.Version < new Version(0, 15, 0) && l2.Count > 0)
+        {
+            reason = "MetalLB " + settings.Version.ToString(3) + " without memberlist announces nothing in layer 2";
+        }
+        else if (layer2.Count == 0 && advertisers.Count == 0)
         {
             reason = local
                 ? "no node both runs an eligible speaker and has a serving endpoint (externalTrafficPolicy: Local)"

@@ -131,6 +131,9 @@ public sealed record MetalLBSettings
 
     /// <summary>Nodes running a speaker; null means every node (the speaker DaemonSet tolerates control-plane taints).</summary>
     public IReadOnlyList<string>? SpeakerNodes { get; init; }
+
+    /// <summary>Speakers find each other with memberlist (the default); without it layer 2 behaves differently per release.</summary>
+    public bool Memberlist { get; init; } = true;
 }
 
 /// <summary>A Kubernetes minor version (<c>1.29</c>).</summary>

@@ -100,7 +100,11 @@ internal sealed class LoadBalancerAllocator
             };
         }
 
-        var families = clusterIPs.Select(Addresses.IsIPv6).Distinct().ToList();
+        // Dual-stack results list IPv4 first (from 0.15; 0.14 follows the pool's order, which Kubepath does not track).
+        var families = clusterIPs.Select(Addresses.IsIPv6).Distinct().OrderBy(ipv6 => ipv6).ToList();
+        var preferDual = families.Count > 1 && settings.Version >= new Version(0, 15, 0) &&
+            (service.Spec.IPFamilyPolicy?.Value ?? IPFamilyPolicy.SingleStack) == IPFamilyPolicy.PreferDualStack;
+        var primary = clusterIPs.Count > 0 && Addresses.IsIPv6(clusterIPs[0]);
         if (families.Count == 0)
         {
             return Failed("no cluster IP, so no IP family to allocate for");
@@ -189,20 +193,35 @@ internal sealed class LoadBalancerAllocator
             .OrderBy(group => group.Key == 0 ? int.MaxValue : group.Key);
         foreach (var group in pinned)
         {
-            if (Choose(service, group.ToList(), families) is { } chosen)
+            if (Choose(service, group.ToList(), families, preferDual, primary) is { } chosen)
             {
                 return chosen;
             }
         }
 
         var general = pools.Where(pool => pool.AutoAssign && !HasServiceAllocation(pool)).ToList();
-        return Choose(service, general, families) ?? Failed("no available IPs", AllocationFailure.NoAvailableIPs);
+        return Choose(service, general, families, preferDual, primary) ?? Failed("no available IPs", AllocationFailure.NoAvailableIPs);
     }
 
-    /// <summary>The first of several equal pools that can serve, with the others named as possible.</summary>
-    private LoadBalancerAllocation? Choose(Service service, IReadOnlyList<AddressPool> candidates, IReadOnlyList<bool> families)
+    /// <summary>
+    /// The first of several equal pools that can serve, with the others named as possible. PreferDualStack (from 0.15,
+    /// <c>findBestPoolForService</c>) falls back to a pool of the primary family, then of the other, for one address.
+    /// </summary>
+    private LoadBalancerAllocation? Choose(Service service, IReadOnlyList<AddressPool> candidates, IReadOnlyList<bool> families, bool preferDual, bool primary)
     {
         var able = candidates.Select(pool => (Pool: pool, Ips: FromPool(service, pool, families))).Where(entry => entry.Ips is not null).ToList();
+        if (able.Count == 0 && preferDual)
+        {
+            foreach (var single in new[] { primary, !primary })
+            {
+                able = candidates.Select(pool => (Pool: pool, Ips: FromPool(service, pool, new[] { single }))).Where(entry => entry.Ips is not null).ToList();
+                if (able.Count > 0)
+                {
+                    break;
+                }
+            }
+        }
+
         if (able.Count == 0)
         {
             return null;

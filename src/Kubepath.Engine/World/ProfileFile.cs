@@ -78,6 +78,7 @@ public static class ProfileFile
                 {
                     LoadBalancerClass = metallb.LoadBalancerClass?.Value ?? settings.LoadBalancerClass,
                     SpeakerNodes = metallb.SpeakerNodes?.Select(node => node.Value).ToList() ?? settings.SpeakerNodes,
+                    Memberlist = metallb.Memberlist?.Value ?? settings.Memberlist,
                 },
             };
         }

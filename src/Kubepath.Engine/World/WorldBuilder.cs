@@ -71,9 +71,9 @@ public static class WorldBuilder
                 clusterIPs = ParseAll(ClusterIPTexts(liveSpec));
             }
 
-            if (clusterIPs.Count == 0 && addresses.PlaceholderClusterIP(service) is { } placeholder)
+            if (clusterIPs.Count == 0 && addresses.PlaceholderClusterIPs(service) is { Count: > 0 } placeholders)
             {
-                clusterIPs = new[] { placeholder };
+                clusterIPs = placeholders;
                 clusterIPAssumed = true;
             }
         }
@@ -338,17 +338,41 @@ public static class WorldBuilder
         }
 
         /// <summary>
-        /// A cluster IP chosen by hashing the service's name into the first service CIDR (probing past used ones), so
-        /// adding a service does not move the others. <c>default/kubernetes</c> gets the first address, as the API server gives it.
+        /// The families the API server gives a Service cluster IPs of: <c>ipFamilies</c> (else the cluster's primary
+        /// family) first, and with PreferDualStack or RequireDualStack the other family too when the cluster has it.
         /// </summary>
-        public IPAddress? PlaceholderClusterIP(Service service)
+        public List<IPAddress> PlaceholderClusterIPs(Service service)
         {
-            if (profile.ServiceCidrs.Count == 0)
+            var available = profile.ServiceCidrs.Select(cidr => cidr.IsIPv6).Distinct().ToList();
+            if (available.Count == 0)
             {
-                return null;
+                return new List<IPAddress>();
             }
 
-            var cidr = profile.ServiceCidrs[0];
+            var wanted = service.Spec.IPFamilies.Select(family => family.Value == IPFamily.IPv6).Where(available.Contains).ToList();
+            if (wanted.Count == 0)
+            {
+                wanted.Add(available[0]);
+            }
+
+            var policy = service.Spec.IPFamilyPolicy?.Value ?? IPFamilyPolicy.SingleStack;
+            if (policy != IPFamilyPolicy.SingleStack && wanted.Count == 1 && available.Count > 1)
+            {
+                wanted.Add(!wanted[0]);
+            }
+
+            return wanted.Take(policy == IPFamilyPolicy.SingleStack ? 1 : 2)
+                .Select(ipv6 => PlaceholderClusterIP(service, profile.ServiceCidrs.First(cidr => cidr.IsIPv6 == ipv6)))
+                .OfType<IPAddress>()
+                .ToList();
+        }
+
+        /// <summary>
+        /// A cluster IP chosen by hashing the service's name into a service CIDR (probing past used ones), so adding a
+        /// service does not move the others. <c>default/kubernetes</c> gets the first address, as the API server gives it.
+        /// </summary>
+        private IPAddress? PlaceholderClusterIP(Service service, Cidr cidr)
+        {
             var size = Math.Min(cidr.Size, 1L << 24);
             if (size < 4)
             {

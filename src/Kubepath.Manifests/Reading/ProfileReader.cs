@@ -43,6 +43,7 @@ internal static class ProfileReader
                 spec.Map("metallb").String("version"),
                 spec.Map("metallb").String("loadBalancerClass"),
                 spec.Map("metallb").Child("speakerNodes").IsSequence ? spec.Map("metallb").Strings("speakerNodes") : null,
+                spec.Map("metallb").Bool("memberlist"),
                 spec.Map("metallb").Span),
             Nodes = spec.Mappings("nodes", item => new ProfileNode
             {

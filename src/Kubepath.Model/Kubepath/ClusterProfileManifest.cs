@@ -72,7 +72,7 @@ public sealed record ProfileKubeProxy
 }
 
 /// <summary>The <c>metallb</c> section: release, class and where speakers run.</summary>
-public sealed record ProfileMetalLB(Field<string>? Version, Field<string>? LoadBalancerClass, IReadOnlyList<Field<string>>? SpeakerNodes, SourceSpan Span);
+public sealed record ProfileMetalLB(Field<string>? Version, Field<string>? LoadBalancerClass, IReadOnlyList<Field<string>>? SpeakerNodes, Field<bool>? Memberlist, SourceSpan Span);
 
 public sealed record ProfileNode
 {

@@ -140,4 +140,22 @@ public class AllocationTests
         Assert.True(Allocation(world, "old").Observed);
         Assert.Equal(new[] { Ip("10.20.30.1") }, Allocation(world, "new").Addresses);
     }
+
+    [Theory]
+    [InlineData("0.14.5", "")]
+    [InlineData("0.15.0", "10.20.30.0")]
+    public void A_PreferDualStack_service_without_a_dual_pool_gets_one_address_from_0_15(string version, string expected)
+    {
+        var profile = Kubepath.Engine.World.BuiltInProfiles.K3s with
+        {
+            ServiceCidrs = new[] { Kubepath.Engine.World.Cidr.Parse("10.43.0.0/16"), Kubepath.Engine.World.Cidr.Parse("fd00:43::/112") },
+            MetalLB = new Kubepath.Engine.World.MetalLBSettings { Version = Version.Parse(version) },
+        };
+        var set = new Kubepath.Manifests.ManifestLoader().LoadText("dual.yaml", Nodes + "\n---\n" + Pool("v4", "10.20.30.0/24") + "\n---\n" +
+            LoadBalancer("dual", "  ipFamilyPolicy: PreferDualStack"));
+        var world = Kubepath.Engine.World.WorldBuilder.Build(set, profile);
+
+        Assert.Equal(2, world.FindService("default", "dual")!.ClusterIPs.Count);
+        Assert.Equal(expected, string.Join(",", Allocation(world, "dual").Addresses));
+    }
 }

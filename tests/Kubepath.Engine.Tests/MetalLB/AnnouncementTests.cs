@@ -134,4 +134,20 @@ public class AnnouncementTests
 
         public int GetHashCode(BgpRoute obj) => obj.Prefix.GetHashCode(StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0.14.5", null)]
+    [InlineData("0.15.3", "iris2")]
+    public void Without_memberlist_0_14_announces_nothing_in_layer_2_and_0_15_uses_every_node(string version, string? winner)
+    {
+        var set = new Kubepath.Manifests.ManifestLoader().LoadText("metallb.yaml", Nodes + "\n---\n" + Pool("p", "10.20.30.0/24") + "\n---\n" + L2 + "\n---\n" +
+            Service("10.20.30.1", "Cluster", ("10.42.1.5", "iris1", true, true)));
+        var profile = Kubepath.Engine.World.BuiltInProfiles.K3s with
+        {
+            MetalLB = new Kubepath.Engine.World.MetalLBSettings { Version = Version.Parse(version), Memberlist = false, SpeakerNodes = new[] { "iris1" } },
+        };
+        var world = Kubepath.Engine.World.WorldBuilder.Build(set, profile);
+
+        Assert.Equal(winner, Announcements.For(world, world.FindService("default", "test1")!).Layer2Announcer);
+    }
 }

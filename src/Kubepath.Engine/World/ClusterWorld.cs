@@ -26,6 +26,15 @@ public sealed record ClusterWorld
     /// <summary>Pods with an address: the state's, then those Kubepath placed for the manifests' workloads.</summary>
     public IReadOnlyList<PodView> Pods { get; init; } = Array.Empty<PodView>();
 
+    /// <summary>The pod labels selectors can match: each workload's template, each Pod of the manifests and the state.</summary>
+    public IReadOnlyList<PodTemplateView> PodTemplates { get; init; } = Array.Empty<PodTemplateView>();
+
+    /// <summary>
+    /// Namespaces holding objects that create pods Kubepath does not model (ReplicationControllers, CronJobs, custom
+    /// resources an operator turns into pods): there a selector may match pods the manifests do not show.
+    /// </summary>
+    public IReadOnlyCollection<string> NamespacesWithUnmodelledPods { get; init; } = Array.Empty<string>();
+
     /// <summary>Facts about the world as a whole that were assumed (no nodes known, say).</summary>
     public IReadOnlyList<string> Assumptions { get; init; } = Array.Empty<string>();
 
@@ -87,6 +96,9 @@ public sealed record ClusterNode
         IPAddress.IsLoopback(address) || HasAddress(address) ||
         address.Equals(BridgeAddress(cni, Addresses.IsIPv6(address))) || address.Equals(TunnelAddress(cni, Addresses.IsIPv6(address)));
 }
+
+/// <summary>Labels pods carry, and what gives them (<c>Deployment default/web</c>, <c>Pod default/test</c>).</summary>
+public sealed record PodTemplateView(string Namespace, string Owner, StringMap Labels);
 
 /// <summary>A pod with its node and address; <see cref="Assumed"/> when Kubepath placed it.</summary>
 public sealed record PodView(string Name, string Node, string Address, bool HostNetwork, bool Assumed);

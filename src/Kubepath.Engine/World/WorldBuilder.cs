@@ -53,7 +53,15 @@ public static class WorldBuilder
         var podViews = statePods.Concat(pods.Value)
             .SelectMany(pod => pod.Addresses.Select(address => new PodView(pod.Origin, pod.NodeName, address, pod.Spec.UsesHostNetwork, pod.Assumed)))
             .ToList();
-        return new ClusterWorld { Profile = profile, Nodes = nodes, Services = services, Pods = podViews, MetalLB = metallb, Assumptions = assumptions };
+        var templates = manifests.OfKind<Workload>().Select(workload => new PodTemplateView(workload.Namespace, workload.Kind.Value + " " + workload.QualifiedName, workload.Template.Metadata.Labels))
+            .Concat(manifests.OfKind<Pod>().Concat(state?.OfKind<Pod>() ?? Enumerable.Empty<Pod>()).Select(pod => new PodTemplateView(pod.Namespace, "Pod " + pod.QualifiedName, pod.Metadata.Labels)))
+            .ToList();
+        var unmodelled = manifests.OfKind<OpaqueObject>().Where(CreatesUnmodelledPods).Select(obj => obj.Namespace).Distinct(StringComparer.Ordinal).ToList();
+        return new ClusterWorld
+        {
+            Profile = profile, Nodes = nodes, Services = services, Pods = podViews, PodTemplates = templates, MetalLB = metallb,
+            NamespacesWithUnmodelledPods = unmodelled, Assumptions = assumptions,
+        };
     }
 
     private static ServiceView Resolve(Service service, Service? live, AddressBook addresses)
@@ -197,6 +205,11 @@ public static class WorldBuilder
 
         return result;
     }
+
+    /// <summary>Pod creators Kubepath does not model: old and scheduled workloads, and namespaced custom resources.</summary>
+    private static bool CreatesUnmodelledPods(OpaqueObject obj) =>
+        obj.Kind.Value is "ReplicationController" or "CronJob" ||
+        (obj.IsNamespaced && obj.Group.IndexOf('.') >= 0 && !obj.Group.EndsWith(".k8s.io", StringComparison.Ordinal) && obj.Group is not ("metallb.io" or "kubepath.io"));
 
     /// <summary>MetalLB's resources, the manifests' copy of a name first, then the state's.</summary>
     private static MetalLBConfig MetalLB(ManifestSet manifests, ManifestSet? state)

@@ -43,7 +43,10 @@ public sealed class KP1003LocalPolicyDropsOnSomeNodes : DatapathRule
         }
     }
 
-    /// <summary>With placed pods: certain when there are fewer endpoints than nodes, otherwise resting on the placement.</summary>
+    /// <summary>
+    /// With placed pods on known nodes: certain when there are fewer endpoints than nodes, otherwise resting on the
+    /// placement; with assumed nodes, resting on their number.
+    /// </summary>
     private static string Certainty(ClusterWorld world, ServiceView service, ServicePortView port)
     {
         if (!port.Endpoints.Any(endpoint => endpoint.Assumed) && !world.Nodes.Any(node => node.Assumed))
@@ -52,6 +55,11 @@ public sealed class KP1003LocalPolicyDropsOnSomeNodes : DatapathRule
         }
 
         var ready = port.Endpoints.Count(endpoint => endpoint.Ready);
+        if (world.Nodes.Any(node => node.Assumed))
+        {
+            return " (assuming " + world.Nodes.Count + " nodes, as no node is known: give the profile's nodes or --state)";
+        }
+
         return ready < world.Nodes.Count
             ? " (certain: " + ready + " ready endpoint" + (ready == 1 ? string.Empty : "s") + " cannot cover " + world.Nodes.Count + " nodes, whatever the placement)"
             : " (under Kubepath's assumed placement of the pods; pass --state for the real one)";

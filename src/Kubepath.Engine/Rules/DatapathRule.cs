@@ -66,8 +66,11 @@ public static class RuleRunner
     public static IReadOnlyList<Diagnostic> Run(ClusterWorld world, Func<DatapathRule, bool>? select = null)
     {
         var context = new RuleContext(world);
+        // The same finding twice (two copies of one workload in the inputs, say) is reported once.
         return All.Where(rule => select?.Invoke(rule) ?? true)
             .SelectMany(rule => rule.Check(context))
+            .GroupBy(d => (d.Id, d.Message, d.Span.File, d.Span.StartOffset))
+            .Select(group => group.First())
             .OrderBy(d => d.Span.File, StringComparer.Ordinal)
             .ThenBy(d => d.Span.Start.Line)
             .ThenBy(d => d.Span.Start.Column)

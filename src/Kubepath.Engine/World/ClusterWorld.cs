@@ -98,7 +98,7 @@ public sealed record ClusterNode
 }
 
 /// <summary>Labels pods carry, and what gives them (<c>Deployment default/web</c>, <c>Pod default/test</c>).</summary>
-public sealed record PodTemplateView(string Namespace, string Owner, StringMap Labels);
+public sealed record PodTemplateView(string Namespace, string Owner, StringMap Labels, PodSpec Spec);
 
 /// <summary>A pod with its node and address; <see cref="Assumed"/> when Kubepath placed it.</summary>
 public sealed record PodView(string Name, string Node, string Address, bool HostNetwork, bool Assumed);

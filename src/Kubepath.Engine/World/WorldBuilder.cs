@@ -53,8 +53,8 @@ public static class WorldBuilder
         var podViews = statePods.Concat(pods.Value)
             .SelectMany(pod => pod.Addresses.Select(address => new PodView(pod.Origin, pod.NodeName, address, pod.Spec.UsesHostNetwork, pod.Assumed)))
             .ToList();
-        var templates = manifests.OfKind<Workload>().Select(workload => new PodTemplateView(workload.Namespace, workload.Kind.Value + " " + workload.QualifiedName, workload.Template.Metadata.Labels))
-            .Concat(manifests.OfKind<Pod>().Concat(state?.OfKind<Pod>() ?? Enumerable.Empty<Pod>()).Select(pod => new PodTemplateView(pod.Namespace, "Pod " + pod.QualifiedName, pod.Metadata.Labels)))
+        var templates = manifests.OfKind<Workload>().Select(workload => new PodTemplateView(workload.Namespace, workload.Kind.Value + " " + workload.QualifiedName, workload.Template.Metadata.Labels, workload.Template.Spec))
+            .Concat(manifests.OfKind<Pod>().Concat(state?.OfKind<Pod>() ?? Enumerable.Empty<Pod>()).Select(pod => new PodTemplateView(pod.Namespace, "Pod " + pod.QualifiedName, pod.Metadata.Labels, pod.Spec)))
             .ToList();
         var unmodelled = manifests.OfKind<OpaqueObject>().Where(CreatesUnmodelledPods).Select(obj => obj.Namespace).Distinct(StringComparer.Ordinal).ToList();
         return new ClusterWorld

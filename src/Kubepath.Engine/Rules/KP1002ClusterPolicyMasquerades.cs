@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq;
+using Kubepath.Engine.Simulate;
+using Kubepath.Model;
+
+namespace Kubepath.Engine.Rules;
+
+/// <summary>externalTrafficPolicy Cluster on an externally reachable Service: external clients arrive masqueraded.</summary>
+public sealed class KP1002ClusterPolicyMasquerades : DatapathRule
+{
+    public KP1002ClusterPolicyMasquerades()
+        : base("KP1002")
+    {
+    }
+
+    public override IEnumerable<Diagnostic> Check(RuleContext context)
+    {
+        foreach (var service in context.World.Services.Where(s => s.Type is ServiceType.NodePort or ServiceType.LoadBalancer && s.ExternalTrafficPolicy == TrafficPolicy.Cluster && !s.IgnoredByKubeProxy))
+        {
+            var sources = context.Flows.Explain(service).Ports
+                .SelectMany(port => port.Entries)
+                .SelectMany(entry => entry.Origins.Where(flow => flow.Origin.Kind == OriginKind.External))
+                .SelectMany(flow => flow.Outcomes.Where(outcome => outcome.Verdict == FlowVerdict.Delivered && outcome.Masqueraded))
+                .Select(outcome => outcome.SourceSeen + (outcome.SourceInterface is { } device ? " (" + device + ")" : string.Empty))
+                .Distinct()
+                .OrderBy(text => text, System.StringComparer.Ordinal)
+                .ToList();
+            if (sources.Count == 0)
+            {
+                continue;
+            }
+
+            var span = service.Source.Spec.ExternalTrafficPolicy?.Span ?? service.Source.Spec.Type?.Span ?? service.Source.Span;
+            yield return Report(span, ("service", service.QualifiedName), ("sources", string.Join(", ", sources.Take(6)) + (sources.Count > 6 ? " and " + (sources.Count - 6) + " more" : string.Empty)));
+        }
+    }
+}

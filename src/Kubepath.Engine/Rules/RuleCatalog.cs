@@ -40,7 +40,8 @@ public static class RuleCatalog
                     Field("kind") == "bad",
                     Field("manifest") ?? string.Empty,
                     int.TryParse(Field("line"), out var line) ? line : 0,
-                    Field("profile") ?? "k3s"));
+                    Field("profile") ?? "k3s",
+                    Field("kubernetes")));
             }
         }
 

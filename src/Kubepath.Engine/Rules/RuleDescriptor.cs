@@ -6,7 +6,7 @@ using Kubepath.Model;
 namespace Kubepath.Engine.Rules;
 
 /// <summary>An example manifest in a rule's catalogue file: a bad one triggers the rule once at <see cref="Line"/>, a good one never.</summary>
-public sealed record RuleExample(bool Bad, string Manifest, int Line, string Profile);
+public sealed record RuleExample(bool Bad, string Manifest, int Line, string Profile, string? Kubernetes = null);
 
 /// <summary>A rule as the catalogue (<c>rules/KPnnnn.yaml</c>) describes it; the CLI, SARIF and the analyzer all read this.</summary>
 public sealed record RuleDescriptor

@@ -60,7 +60,7 @@ public static class BuiltInProfiles
         All.FirstOrDefault(profile => string.Equals(profile.Name, name, StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>The feature gates that change kube-proxy's rules, with the default each release gives them.</summary>
+/// <summary>The feature gates that change the predicted datapath, with the default each release gives them.</summary>
 public static class FeatureGates
 {
     /// <summary>LB ingress with <c>ipMode: Proxy</c> gets no rules (alpha 1.29, beta and on by default 1.30, GA 1.32).</summary>
@@ -75,12 +75,16 @@ public static class FeatureGates
     /// <summary><c>forNodes</c> hints and <c>PreferSameNode</c> (alpha 1.33, on by default 1.34).</summary>
     public const string PreferSameTrafficDistribution = "PreferSameTrafficDistribution";
 
+    /// <summary>The API server accepts LoadBalancer Services with several protocols (alpha 1.20, on by default 1.24, GA 1.26).</summary>
+    public const string MixedProtocolLBService = "MixedProtocolLBService";
+
     private static readonly (string Gate, KubeVersion OnFrom)[] Defaults =
     {
         (LoadBalancerIPMode, new KubeVersion(1, 30)),
         (TopologyAwareHints, new KubeVersion(1, 24)),
         (ServiceTrafficDistribution, new KubeVersion(1, 31)),
         (PreferSameTrafficDistribution, new KubeVersion(1, 34)),
+        (MixedProtocolLBService, new KubeVersion(1, 24)),
     };
 
     public static IEnumerable<string> Known => Defaults.Select(entry => entry.Gate);

@@ -92,7 +92,7 @@ public class CatalogTests
     public void A_bad_example_triggers_its_rule_once_at_its_line_and_a_good_one_never(string id, int index)
     {
         var example = RuleCatalog.Get(id).Examples[index];
-        var findings = RuleExamples.Run(id, example.Manifest, example.Profile);
+        var findings = RuleExamples.Run(id, example.Manifest, example.Profile, example.Kubernetes);
 
         if (example.Bad)
         {

@@ -8,11 +8,17 @@ namespace Kubepath.Engine.Tests.Rules;
 /// <summary>Runs one rule over a manifest, as the examples and the rule tests do.</summary>
 internal static class RuleExamples
 {
-    public static IReadOnlyList<Diagnostic> Run(string ruleId, string manifest, string profile = "k3s")
+    public static IReadOnlyList<Diagnostic> Run(string ruleId, string manifest, string profile = "k3s", string? kubernetes = null)
     {
         var set = new ManifestLoader().LoadText("example.yaml", manifest);
         Assert.DoesNotContain(set.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        var world = WorldBuilder.Build(set, BuiltInProfiles.Find(profile) ?? throw new ArgumentException("unknown profile " + profile));
+        var cluster = BuiltInProfiles.Find(profile) ?? throw new ArgumentException("unknown profile " + profile);
+        if (kubernetes is not null)
+        {
+            cluster = cluster with { KubeProxy = cluster.KubeProxy with { Version = KubeVersion.Parse(kubernetes) } };
+        }
+
+        var world = WorldBuilder.Build(set, cluster);
         return RuleRunner.Run(world, rule => rule.Descriptor.Id == ruleId);
     }
 }

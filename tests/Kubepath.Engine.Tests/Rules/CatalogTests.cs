@@ -62,6 +62,21 @@ public class CatalogTests
         Assert.Equal(RuleCatalog.All.Select(rule => $"{rule.Id} {rule.Severity.ToString().ToLowerInvariant()} {rule.Title}"), rows);
     }
 
+    /// <summary>The analyzer's release tracking (Roslyn's RS2000 family) lists each rule once, shipped or not, as the catalogue describes it.</summary>
+    [Fact]
+    public void The_analyzer_release_notes_list_every_rule_once()
+    {
+        static IEnumerable<string> Rows(string file) => File.ReadAllLines(Repository.PathOf("rules/" + file))
+            .Select(line => Regex.Match(line, @"^(KP\d{4}) \| ([^|]+) \| (\w+) \| (.+)$"))
+            .Where(match => match.Success)
+            .Select(match => $"{match.Groups[1].Value} {match.Groups[2].Value.Trim()} {match.Groups[3].Value.ToLowerInvariant()} {match.Groups[4].Value}");
+
+        Assert.StartsWith("; Shipped analyzer releases", File.ReadLines(Repository.PathOf("rules/AnalyzerReleases.Shipped.md")).First(), StringComparison.Ordinal);
+        Assert.StartsWith("; Unshipped analyzer release", File.ReadLines(Repository.PathOf("rules/AnalyzerReleases.Unshipped.md")).First(), StringComparison.Ordinal);
+        var listed = Rows("AnalyzerReleases.Shipped.md").Concat(Rows("AnalyzerReleases.Unshipped.md")).Order(StringComparer.Ordinal);
+        Assert.Equal(RuleCatalog.All.Select(rule => $"{rule.Id} {rule.Category} {rule.Severity.ToString().ToLowerInvariant()} {rule.Title}"), listed);
+    }
+
     [Fact]
     public async Task Every_rule_file_follows_the_rule_schema()
     {

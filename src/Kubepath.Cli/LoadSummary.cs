@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Kubepath.Engine.Rules;
 using Kubepath.Model;
 
 namespace Kubepath.Cli;
@@ -8,9 +9,13 @@ namespace Kubepath.Cli;
 /// <summary>The text report: objects per file, every diagnostic at its position, and a summary line.</summary>
 internal static class LoadSummary
 {
-    /// <summary>Renders the manifests with <paramref name="diagnostics"/> (the load's and any others), each under its file in line order.</summary>
-    public static string Render(ManifestSet set, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>
+    /// Renders the manifests with <paramref name="findings"/> (the load's and the rules'), each under its file in line
+    /// order; suppressed findings are only counted.
+    /// </summary>
+    public static string Render(ManifestSet set, IReadOnlyList<Finding> findings)
     {
+        var diagnostics = findings.Where(f => !f.IsSuppressed).Select(f => f.Diagnostic).ToList();
         var text = new StringBuilder();
         var byFile = set.Objects.GroupBy(o => o.Span.File).ToDictionary(g => g.Key, g => g.ToList());
         var diagnosticsByFile = diagnostics.GroupBy(d => d.Span.File)
@@ -30,7 +35,8 @@ internal static class LoadSummary
             }
         }
 
-        text.Append('\n').Append(Summary(set, diagnostics)).Append('\n');
+        var suppressed = findings.Count(f => f.IsSuppressed);
+        text.Append('\n').Append(Summary(set, diagnostics)).Append(suppressed == 0 ? string.Empty : $" {suppressed} suppressed by {Findings.IgnoreAnnotation}.").Append('\n');
         return text.ToString();
     }
 

@@ -13,7 +13,7 @@ try
     var input = new WorldInput(pathsOptional: true);
     var root = new RootCommand("Kubepath predicts what the Kubernetes datapath will do with your manifests, before anything is deployed.\n" +
         "Without a command: load the manifests, print the objects found, every input problem and every datapath finding, with its position.\n" +
-        "Exit codes: 0 clean, 1 problems in the input, 2 usage error, 3 internal error.");
+        "Exit codes: 0 clean, 1 errors in the input or the findings, 2 usage or configuration error, 3 internal error.");
     input.AddTo(root);
     root.Subcommands.Add(IptablesCommand.Create());
     root.Subcommands.Add(ExplainCommand.Create());
@@ -24,10 +24,12 @@ try
             return ExitCodes.Usage;
         }
 
-        // Input problems first, then what the datapath rules find in the predicted cluster.
-        var findings = loaded.Diagnostics.Concat(RuleRunner.Run(loaded.World)).ToList();
+        // Input problems first, then what the datapath rules find in the predicted cluster, as the settings leave them.
+        var findings = Findings.Settle(loaded.Diagnostics.Concat(RuleRunner.Run(loaded.World, settings: loaded.Settings)), loaded.Manifests, loaded.Settings);
         Console.Out.Write(LoadSummary.Render(loaded.Manifests, findings));
-        return findings.Any(d => d.Severity == DiagnosticSeverity.Error) ? ExitCodes.Findings : ExitCodes.Clean;
+        return loaded.ConfigHasErrors ? ExitCodes.Usage
+            : findings.Any(f => !f.IsSuppressed && f.Diagnostic.Severity == DiagnosticSeverity.Error) ? ExitCodes.Findings
+            : ExitCodes.Clean;
     });
 
     var result = root.Parse(args);

@@ -22,13 +22,22 @@ public sealed class ManifestLoader
 
     private static readonly string[] ManifestExtensions = { ".yaml", ".yml", ".json" };
 
+    /// <summary>Kubepath's settings files: found in the folders it reads, never read as manifests.</summary>
+    public static readonly string[] ConfigFileNames = { ".kubepath.yaml", ".kubepath.yml" };
+
     private readonly LoadLimits limits;
     private readonly Func<Stream> openStandardInput;
+    private readonly Func<string, bool> excluded;
 
-    public ManifestLoader(LoadLimits? limits = null, Func<Stream>? openStandardInput = null)
+    /// <param name="limits">Bounds on hostile input.</param>
+    /// <param name="openStandardInput">Where <c>-</c> reads from.</param>
+    /// <param name="excluded">Files and folders (by path as given) to leave out when walking a folder; paths named
+    /// explicitly are always read.</param>
+    public ManifestLoader(LoadLimits? limits = null, Func<Stream>? openStandardInput = null, Func<string, bool>? excluded = null)
     {
         this.limits = limits ?? LoadLimits.Default;
         this.openStandardInput = openStandardInput ?? Console.OpenStandardInput;
+        this.excluded = excluded ?? (_ => false);
     }
 
     public ManifestSet Load(params string[] paths) => Load((IEnumerable<string>)paths);
@@ -97,12 +106,14 @@ public sealed class ManifestLoader
         try
         {
             files.AddRange(Directory.EnumerateFiles(directory)
-                .Where(file => ManifestExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                .Select(DisplayPath));
+                .Where(file => ManifestExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && !ConfigFileNames.Contains(Path.GetFileName(file)))
+                .Select(DisplayPath)
+                .Where(file => !excluded(file)));
 
             // Hidden folders (.git, .github) hold no manifests; linked folders could loop.
             subfolders = Directory.EnumerateDirectories(directory)
                 .Where(sub => !Path.GetFileName(sub).StartsWith(".", StringComparison.Ordinal) && (new DirectoryInfo(sub).Attributes & FileAttributes.ReparsePoint) == 0)
+                .Where(sub => !excluded(DisplayPath(sub)))
                 .ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -27,6 +27,18 @@ public class SchemaTests
     }
 
     [Fact]
+    public async Task The_sample_config_follows_the_config_schema_which_rejects_unknown_fields()
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(MainJobTests.Root, "schemas", "config.schema.json"));
+        var yaml = File.ReadAllText(Path.Combine(MainJobTests.Root, "samples", "shop", ".kubepath.yaml"));
+        var json = new SerializerBuilder().JsonCompatible().Build().Serialize(new DeserializerBuilder().Build().Deserialize<object>(yaml)!);
+
+        Assert.Empty(schema.Validate(json));
+        Assert.NotEmpty(schema.Validate("""{"apiVersion": "kubepath.io/v1alpha1", "kind": "Config", "rule": {"KP1002": "warning"}}"""));
+        Assert.NotEmpty(schema.Validate("""{"apiVersion": "kubepath.io/v1alpha1", "kind": "Config", "rules": {"KP1002": "loud"}}"""));
+    }
+
+    [Fact]
     public async Task The_profile_schema_rejects_an_unknown_field()
     {
         var schema = await JsonSchema.FromFileAsync(Path.Combine(MainJobTests.Root, "schemas", "cluster-profile.schema.json"));

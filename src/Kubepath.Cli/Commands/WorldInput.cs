@@ -3,13 +3,18 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using Kubepath.Engine.Rules;
 using Kubepath.Engine.World;
 using Kubepath.Manifests;
 using Kubepath.Model;
 
 namespace Kubepath.Cli.Commands;
 
-/// <summary>The inputs every prediction command shares: manifest paths, <c>--profile</c> and <c>--state</c>.</summary>
+/// <summary>
+/// The inputs every prediction command shares: manifest paths, <c>--profile</c>, <c>--state</c> and <c>--config</c>
+/// (else the <c>.kubepath.yaml</c> found by walking up from the first input, stopping at the repository's root).
+/// Options on the command line win over the config file; the config file's paths are relative to it.
+/// </summary>
 internal sealed class WorldInput
 {
     public WorldInput(bool pathsOptional = false)
@@ -23,10 +28,9 @@ internal sealed class WorldInput
 
     public Argument<string[]> Paths { get; }
 
-    public Option<string> Profile { get; } = new("--profile")
+    public Option<string?> Profile { get; } = new("--profile")
     {
-        Description = "A built-in profile (" + string.Join(", ", BuiltInProfiles.Names) + ") or a ClusterProfile file",
-        DefaultValueFactory = _ => "k3s",
+        Description = "A built-in profile (" + string.Join(", ", BuiltInProfiles.Names) + ") or a ClusterProfile file; k3s unless the config file names one",
     };
 
     public Option<string?> State { get; } = new("--state")
@@ -34,11 +38,17 @@ internal sealed class WorldInput
         Description = "The output of kubectl get nodes,pods,services,endpointslices -A -o yaml: addresses, ports and endpoints as observed",
     };
 
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "The settings file (kind: Config); by default the .kubepath.yaml found in the first input's folder or above it, up to the repository's root",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Paths);
         command.Options.Add(Profile);
         command.Options.Add(State);
+        command.Options.Add(Config);
     }
 
     /// <summary>
@@ -47,18 +57,43 @@ internal sealed class WorldInput
     /// </summary>
     public Loaded? Load(ParseResult parse, bool report = true)
     {
-        var loader = new ManifestLoader();
-        var paths = parse.GetValue(Paths);
-        var manifests = loader.Load(paths is { Length: > 0 } ? paths : ["."]);
-        var diagnostics = new List<Diagnostic>(manifests.Diagnostics);
+        var paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : ["."];
+        var diagnostics = new List<Diagnostic>();
+        var config = ConfigFile.Find(parse.GetValue(Config), paths[0]);
+        if (config is { Missing: true })
+        {
+            Console.Error.WriteLine($"kubepath: --config {config.Path}: no such file");
+            return null;
+        }
+
+        var settings = LintSettings.Default;
+        var configErrors = false;
+        if (config is not null)
+        {
+            var read = config.Read();
+            diagnostics.AddRange(read.Problems);
+            configErrors = read.Problems.Any(d => d.Severity == DiagnosticSeverity.Error);
+            if (read.Manifest is null)
+            {
+                Console.Error.WriteLine($"kubepath: {config.Path}: expected one kubepath.io/v1alpha1 Config");
+                PrintDiagnostics(diagnostics);
+                return null;
+            }
+
+            settings = read.Settings;
+        }
+
+        var loader = new ManifestLoader(excluded: config is null ? null : config.Excludes);
+        var manifests = loader.Load(paths);
+        diagnostics.AddRange(manifests.Diagnostics);
         ManifestSet? state = null;
-        if (parse.GetValue(State) is { } statePath)
+        if ((parse.GetValue(State) ?? config?.Resolve(config.Manifest?.State)) is { } statePath)
         {
             state = loader.Load(statePath);
             diagnostics.AddRange(state.Diagnostics);
         }
 
-        var profileName = parse.GetValue(Profile) ?? "k3s";
+        var profileName = parse.GetValue(Profile) ?? (config?.Manifest?.Profile is { } configured && BuiltInProfiles.Find(configured.Value) is null ? config.Resolve(configured) : config?.Manifest?.Profile?.Value) ?? "k3s";
         var profile = BuiltInProfiles.Find(profileName);
         if (profile is null)
         {
@@ -94,7 +129,7 @@ internal sealed class WorldInput
             PrintDiagnostics(diagnostics);
         }
 
-        return new Loaded(WorldBuilder.Build(manifests, profile, state), manifests, diagnostics);
+        return new Loaded(WorldBuilder.Build(manifests, profile, state), manifests, diagnostics, settings, configErrors);
     }
 
     private static void PrintDiagnostics(IEnumerable<Diagnostic> diagnostics)
@@ -105,7 +140,8 @@ internal sealed class WorldInput
         }
     }
 
-    public sealed record Loaded(ClusterWorld World, ManifestSet Manifests, IReadOnlyList<Diagnostic> Diagnostics)
+    /// <summary>The world and what went into it; <c>ConfigHasErrors</c>: the settings file had values that could not be used (exit 2).</summary>
+    public sealed record Loaded(ClusterWorld World, ManifestSet Manifests, IReadOnlyList<Diagnostic> Diagnostics, LintSettings Settings, bool ConfigHasErrors)
     {
         public bool InputHasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 

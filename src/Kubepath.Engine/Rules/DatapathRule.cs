@@ -12,13 +12,17 @@ public sealed class RuleContext
 {
     private readonly Dictionary<string, Announcement> announcements = new(StringComparer.Ordinal);
 
-    public RuleContext(ClusterWorld world)
+    public RuleContext(ClusterWorld world, LintSettings? settings = null)
     {
         World = world;
+        Settings = settings ?? LintSettings.Default;
         Flows = new FlowSimulator(world);
     }
 
     public ClusterWorld World { get; }
+
+    /// <summary>What the user's configuration declares (Services that need the client's address).</summary>
+    public LintSettings Settings { get; }
 
     public FlowSimulator Flows { get; }
 
@@ -48,7 +52,11 @@ public abstract class DatapathRule
 
     /// <summary>A finding at <paramref name="span"/>, its message from the catalogue's template.</summary>
     protected Diagnostic Report(SourceSpan span, params (string Name, string Value)[] values) =>
-        new(Descriptor.Id, Descriptor.Severity, Descriptor.Format(values.ToDictionary(pair => pair.Name, pair => pair.Value)), span);
+        ReportAs(Descriptor.Severity, span, values);
+
+    /// <summary>A finding with another severity than the rule's default, where the rule's own documentation says when.</summary>
+    protected Diagnostic ReportAs(DiagnosticSeverity severity, SourceSpan span, params (string Name, string Value)[] values) =>
+        new(Descriptor.Id, severity, Descriptor.Format(values.ToDictionary(pair => pair.Name, pair => pair.Value)), span);
 }
 
 /// <summary>Runs every rule (or the chosen ones) over a world; findings in file, line, column and id order.</summary>
@@ -63,11 +71,11 @@ public static class RuleRunner
 
     public static IReadOnlyList<DatapathRule> All => Rules.Value;
 
-    public static IReadOnlyList<Diagnostic> Run(ClusterWorld world, Func<DatapathRule, bool>? select = null)
+    public static IReadOnlyList<Diagnostic> Run(ClusterWorld world, Func<DatapathRule, bool>? select = null, LintSettings? settings = null)
     {
-        var context = new RuleContext(world);
+        var context = new RuleContext(world, settings);
         // The same finding twice (two copies of one workload in the inputs, say) is reported once.
-        return All.Where(rule => select?.Invoke(rule) ?? true)
+        return All.Where(rule => (select?.Invoke(rule) ?? true) && context.Settings.IsEnabled(rule.Descriptor.Id))
             .SelectMany(rule => rule.Check(context))
             .GroupBy(d => (d.Id, d.Message, d.Span.File, d.Span.StartOffset))
             .Select(group => group.First())

@@ -31,7 +31,14 @@ public sealed class KP1002ClusterPolicyMasquerades : DatapathRule
             }
 
             var span = service.Source.Spec.ExternalTrafficPolicy?.Span ?? service.Source.Spec.Type?.Span ?? service.Source.Span;
-            yield return Report(span, ("service", service.QualifiedName), ("sources", string.Join(", ", sources.Take(6)) + (sources.Count > 6 ? " and " + (sources.Count - 6) + " more" : string.Empty)));
+            // Information by default; a warning for a Service declared to need the client's address.
+            var requiredBy = context.Settings.ClientIPRequiredBy(service.Source);
+            yield return ReportAs(
+                requiredBy is null ? Descriptor.Severity : DiagnosticSeverity.Warning,
+                span,
+                ("service", service.QualifiedName),
+                ("sources", string.Join(", ", sources.Take(6)) + (sources.Count > 6 ? " and " + (sources.Count - 6) + " more" : string.Empty)),
+                ("required", requiredBy is null ? string.Empty : "; the Service is declared to need the client's address (" + requiredBy + "): set externalTrafficPolicy: Local"));
         }
     }
 }

@@ -24,6 +24,7 @@ internal enum ModelKind
     BGPPeer,
     BFDProfile,
     ClusterProfile,
+    Config,
 }
 
 /// <summary>
@@ -52,6 +53,7 @@ internal static class KindCatalog
         [("metallb.io/v1beta2", "BGPPeer")] = ModelKind.BGPPeer,
         [("metallb.io/v1beta1", "BFDProfile")] = ModelKind.BFDProfile,
         [("kubepath.io/v1alpha1", "ClusterProfile")] = ModelKind.ClusterProfile,
+        [("kubepath.io/v1alpha1", "Config")] = ModelKind.Config,
     };
 
     private static readonly Dictionary<(string ApiVersion, string Kind), (string Replacement, string Removal)> Removed = new()

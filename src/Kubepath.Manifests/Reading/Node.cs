@@ -184,7 +184,10 @@ internal readonly struct Node
     }
 
     /// <summary>A string-to-string map (labels, a selector); entries with non-string values are reported and skipped.</summary>
-    public Field<StringMap>? StringMap(string key, bool checkTemplates = true)
+    /// <param name="key">The mapping's key.</param>
+    /// <param name="checkTemplates">Report template placeholders in the values.</param>
+    /// <param name="anyScalar">Take every scalar's text as written (<c>off</c>, <c>8080</c>), for Kubepath's own settings.</param>
+    public Field<StringMap>? StringMap(string key, bool checkTemplates = true, bool anyScalar = false)
     {
         var child = Map(key);
         if (!child.IsMapping)
@@ -194,11 +197,11 @@ internal readonly struct Node
 
         var entries = new List<MapEntry>(tree.ChildCount(child.Index) / 2);
         var positions = tree.HasMerges(child.Index) ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
-        child.AddEntries(child.Index, entries, positions, checkTemplates, 0);
+        child.AddEntries(child.Index, entries, positions, checkTemplates, anyScalar, 0);
         return new Field<StringMap>(new Model.StringMap(entries), child.Span);
     }
 
-    /// <summary>Like <see cref="StringMap(string, bool)"/> but never null (labels, annotations).</summary>
+    /// <summary>Like <see cref="StringMap(string, bool, bool)"/> but never null (labels, annotations).</summary>
     public Model.StringMap StringMapOrEmpty(string key, bool checkTemplates = true) => StringMap(key, checkTemplates)?.Value ?? Model.StringMap.Empty;
 
     public Field<string>? AsString(bool checkTemplates = true)
@@ -285,7 +288,7 @@ internal readonly struct Node
     /// The entries in document order, as go-yaml v2 fills a map: a later key replaces an earlier one in place, and
     /// a merge key (<c>&lt;&lt;: *base</c>) applies its mappings where it stands (see <see cref="YamlTree.Get(int, string)"/>).
     /// </summary>
-    private void AddEntries(int mapping, List<MapEntry> entries, Dictionary<string, int>? positions, bool checkTemplates, int depth)
+    private void AddEntries(int mapping, List<MapEntry> entries, Dictionary<string, int>? positions, bool checkTemplates, bool anyScalar, int depth)
     {
         for (var k = tree.FirstChild(mapping); k != YamlTree.None && tree.Next(k) != YamlTree.None; k = tree.Next(tree.Next(k)))
         {
@@ -297,7 +300,7 @@ internal readonly struct Node
                     // Applied from the least to the most important source, each replacing what came before.
                     foreach (var source in tree.MergeSources(tree.Deref(value)).Reverse())
                     {
-                        AddEntries(source, entries, positions, checkTemplates, depth + 1);
+                        AddEntries(source, entries, positions, checkTemplates, anyScalar, depth + 1);
                     }
                 }
 
@@ -312,7 +315,9 @@ internal readonly struct Node
 
             var name = tree.Value(k);
             var valueNode = new Node(context, tree, value, Path, name, -1);
-            var text = valueNode.Exists ? valueNode.AsString(checkTemplates) : new Field<string>(string.Empty, valueNode.Span);
+            var text = !valueNode.Exists ? new Field<string>(string.Empty, valueNode.Span)
+                : anyScalar ? valueNode.Scalar("a scalar") is { } scalar ? new Field<string>(scalar.Text, valueNode.Span) : null
+                : valueNode.AsString(checkTemplates);
             if (text is null)
             {
                 continue;

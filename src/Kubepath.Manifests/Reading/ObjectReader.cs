@@ -87,6 +87,7 @@ internal static class ObjectReader
             ModelKind.IPAddressPool or ModelKind.L2Advertisement or ModelKind.BGPAdvertisement or ModelKind.Community
                 or ModelKind.BGPPeer or ModelKind.BFDProfile => MetalLBReaders.Read(resolution.Kind, node, apiVersion, kind, metadata),
             ModelKind.ClusterProfile => ProfileReader.Read(node, apiVersion, kind, metadata),
+            ModelKind.Config => ConfigReader.Read(node, apiVersion, kind, metadata),
             _ => new OpaqueObject { ApiVersion = apiVersion, Kind = kind, Metadata = metadata, Span = node.Span },
         });
     }

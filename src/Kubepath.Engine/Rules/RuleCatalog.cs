@@ -57,6 +57,7 @@ public static class RuleCatalog
                 var other => throw new InvalidDataException("unknown severity '" + other + "'"),
             },
             Category = Text("category"),
+            HelpUri = Text("help"),
             Message = Text("message"),
             Why = Text("why"),
             Fix = Text("fix"),

@@ -11,7 +11,7 @@ public sealed record RuleExample(bool Bad, string Manifest, int Line, string Pro
 /// <summary>A rule as the catalogue (<c>rules/KPnnnn.yaml</c>) describes it; the CLI, SARIF and the analyzer all read this.</summary>
 public sealed record RuleDescriptor
 {
-    /// <summary>Where each rule's documentation is published (<c>rules/KPnnnn.md</c> in the repository).</summary>
+    /// <summary>Where each rule's documentation (<c>rules/KPnnnn.md</c> in the repository) is published.</summary>
     public const string HelpBase = "https://kubepath.io/rules/";
 
     public required string Id { get; init; }
@@ -31,7 +31,8 @@ public sealed record RuleDescriptor
 
     public IReadOnlyList<RuleExample> Examples { get; init; } = Array.Empty<RuleExample>();
 
-    public string HelpUri => HelpBase + Id;
+    /// <summary>The rule file's <c>help</c> link: its published documentation.</summary>
+    public required string HelpUri { get; init; }
 
     /// <summary>The message with its placeholders filled; a placeholder without a value is a bug in the rule.</summary>
     public string Format(IReadOnlyDictionary<string, string> values)

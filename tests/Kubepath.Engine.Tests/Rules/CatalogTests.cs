@@ -37,6 +37,7 @@ public class CatalogTests
     {
         var rule = RuleCatalog.Get(id);
         Assert.Equal("# " + id + ": " + rule.Title, File.ReadLines(Repository.PathOf("rules/" + id + ".md")).First());
+        Assert.Equal(RuleDescriptor.HelpBase + id, rule.HelpUri);
         var type = Assert.Single(RuleRunner.All, r => r.Descriptor.Id == id).GetType();
         Assert.StartsWith(id, type.Name, StringComparison.Ordinal);
         Assert.True(File.Exists(Repository.PathOf("src/Kubepath.Engine/Rules/" + type.Name + ".cs")), type.Name + ".cs");

@@ -12,12 +12,20 @@ internal static class ExplainCommand
     public static Command Create()
     {
         var input = new WorldInput();
+        var output = new OutputOptions();
         var service = new Option<string?>("--service") { Description = "Only this service (namespace/name, or name in namespace default)" };
         var format = new Option<string>("--format") { Description = "text, or json (schemas/explain.schema.json)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
 
-        var command = new Command("explain", "Show where packets to each service go: per port and entry point, from pods, hosts and external clients on every node");
+        var command = new Command("explain", """
+            Show where packets to each service go: per port and entry point, from pods, hosts and external clients on every node.
+
+            Examples:
+              kubepath explain deploy/ --service shop/storefront
+              kubepath explain samples/seed --state samples/seed-state/cluster-state.yaml --format json
+            """);
         input.AddTo(command);
+        output.AddTo(command, color: false);
         command.Options.Add(service);
         command.Options.Add(format);
         command.SetAction(parse =>
@@ -43,8 +51,8 @@ internal static class ExplainCommand
 
             var simulator = new FlowSimulator(world);
             var flows = services.Select(simulator.Explain).ToList();
-            Console.Out.Write(parse.GetValue(format) == "json" ? ExplainJson.Render(world, flows) : ExplainText.Render(world, flows, simulator));
-            return loaded.ExitCode;
+            var report = parse.GetValue(format) == "json" ? ExplainJson.Render(world, flows) : ExplainText.Render(world, flows, simulator);
+            return output.Write(parse, report) ? loaded.ExitCode : ExitCodes.Usage;
         });
         return command;
     }

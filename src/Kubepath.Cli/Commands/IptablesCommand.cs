@@ -12,6 +12,7 @@ internal static class IptablesCommand
     public static Command Create()
     {
         var input = new WorldInput();
+        var output = new OutputOptions();
         var node = new Option<string>("--node") { Description = "The node whose rules to print", Required = true };
         var table = new Option<string>("--table") { Description = "nat, filter or all", DefaultValueFactory = _ => "all" };
         table.AcceptOnlyFromAmong("nat", "filter", "all");
@@ -24,8 +25,15 @@ internal static class IptablesCommand
         var family = new Option<string>("--ip-family") { Description = "ipv4 (iptables) or ipv6 (ip6tables)", DefaultValueFactory = _ => "ipv4" };
         family.AcceptOnlyFromAmong("ipv4", "ipv6");
 
-        var command = new Command("iptables", "Print the iptables rules kube-proxy programs on a node for these manifests");
+        var command = new Command("iptables", """
+            Print the iptables rules kube-proxy programs on a node for these manifests.
+
+            Examples:
+              kubepath iptables deploy/ --node node-1
+              kubepath iptables samples/seed --profile samples/seed-state/profile.yaml --node vm1 --table nat --render restore
+            """);
         input.AddTo(command);
+        output.AddTo(command, color: false);
         command.Options.Add(node);
         command.Options.Add(table);
         command.Options.Add(render);
@@ -57,11 +65,10 @@ internal static class IptablesCommand
             };
 
             var settings = world.Profile.KubeProxy;
-            Console.Out.Write(Header(world, target, rules, parse.GetValue(render) == "restore"));
-            Console.Out.Write(parse.GetValue(render) == "restore"
+            var report = Header(world, target, rules, parse.GetValue(render) == "restore") + (parse.GetValue(render) == "restore"
                 ? RulesText.RestoreInput(rules, tables)
                 : RulesText.SaveOutput(rules, tables, settings.Flavour));
-            return loaded.ExitCode;
+            return output.Write(parse, report) ? loaded.ExitCode : ExitCodes.Usage;
         });
         return command;
     }

@@ -8,8 +8,11 @@ namespace Kubepath.Engine.Rules;
 /// <summary>Why a finding is not held against the input: who suppressed it, and the reason they gave.</summary>
 public sealed record Suppression(string Annotation, string Object, string? Reason);
 
-/// <summary>A diagnostic as the user's settings leave it: its severity, and whether an annotation suppressed it.</summary>
-public sealed record Finding(Diagnostic Diagnostic, Suppression? Suppression = null)
+/// <summary>
+/// A diagnostic as the user's settings leave it: its severity, the object it lies in (none for a problem outside any
+/// object, such as a YAML syntax error), and whether an annotation suppressed it.
+/// </summary>
+public sealed record Finding(Diagnostic Diagnostic, ManifestObject? Subject = null, Suppression? Suppression = null)
 {
     public bool IsSuppressed => Suppression is not null;
 }
@@ -27,38 +30,26 @@ public static class Findings
 
     public static IReadOnlyList<Finding> Settle(IEnumerable<Diagnostic> diagnostics, ManifestSet manifests, LintSettings settings)
     {
-        var annotated = manifests.Objects
-            .Where(obj => obj.Metadata.Annotations.Find(IgnoreAnnotation) is not null)
+        var byFile = manifests.Objects
             .GroupBy(obj => obj.Span.File, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
         return diagnostics
             .Where(d => settings.IsEnabled(d.Id))
             .Select(d => d with { Severity = settings.SeverityOf(d.Id, d.Severity) })
-            .Select(d => new Finding(d, SuppressionOf(d, annotated)))
+            .Select(d => Subject(d, byFile) is { } subject ? new Finding(d, subject, SuppressionOf(d, subject)) : new Finding(d))
             .ToList();
     }
 
-    private static Suppression? SuppressionOf(Diagnostic diagnostic, Dictionary<string, List<ManifestObject>> annotated)
+    private static ManifestObject? Subject(Diagnostic diagnostic, Dictionary<string, List<ManifestObject>> byFile) =>
+        byFile.TryGetValue(diagnostic.Span.File, out var objects)
+            ? objects.FirstOrDefault(obj => obj.Span.StartOffset <= diagnostic.Span.StartOffset && diagnostic.Span.StartOffset < obj.Span.EndOffset)
+            : null;
+
+    private static Suppression? SuppressionOf(Diagnostic diagnostic, ManifestObject subject)
     {
-        if (!annotated.TryGetValue(diagnostic.Span.File, out var objects))
-        {
-            return null;
-        }
-
-        foreach (var obj in objects)
-        {
-            if (obj.Span.StartOffset > diagnostic.Span.StartOffset || diagnostic.Span.StartOffset >= obj.Span.EndOffset)
-            {
-                continue;
-            }
-
-            var ids = obj.Metadata.Annotations[IgnoreAnnotation]!.Split(',').Select(id => id.Trim());
-            if (ids.Contains(diagnostic.Id, StringComparer.Ordinal))
-            {
-                return new Suppression(IgnoreAnnotation, obj.Kind.Value + " " + obj.QualifiedName, obj.Metadata.Annotations[IgnoreReasonAnnotation]);
-            }
-        }
-
-        return null;
+        var ids = subject.Metadata.Annotations[IgnoreAnnotation]?.Split(',').Select(id => id.Trim()) ?? Enumerable.Empty<string>();
+        return ids.Contains(diagnostic.Id, StringComparer.Ordinal)
+            ? new Suppression(IgnoreAnnotation, subject.Kind.Value + " " + subject.QualifiedName, subject.Metadata.Annotations[IgnoreReasonAnnotation])
+            : null;
     }
 }

@@ -17,6 +17,8 @@ public static class RuleCatalog
 
     public static IReadOnlyCollection<RuleDescriptor> All => Entries.Value.Values.OrderBy(rule => rule.Id, StringComparer.Ordinal).ToList();
 
+    public static RuleDescriptor? Find(string id) => Entries.Value.TryGetValue(id, out var rule) ? rule : null;
+
     public static RuleDescriptor Get(string id) =>
         Entries.Value.TryGetValue(id, out var rule) ? rule : throw new KeyNotFoundException("No rules/" + id + ".yaml in the catalogue.");
 

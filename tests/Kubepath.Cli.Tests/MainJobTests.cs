@@ -50,15 +50,18 @@ public class MainJobTests
         Assert.Contains("mangle", error);
     }
 
-    internal static (int ExitCode, string Output, string Error) Run(params string[] args)
+    internal static (int ExitCode, string Output, string Error) Run(params string[] args) =>
+        RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "kubepath.dll"), .. args]);
+
+    /// <summary>Runs a program from the repository's root, as a user would, and collects what it printed.</summary>
+    internal static (int ExitCode, string Output, string Error) RunProgram(string program, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kubepath.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

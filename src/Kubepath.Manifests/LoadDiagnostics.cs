@@ -57,10 +57,16 @@ public static class LoadDiagnostics
     public static readonly LoadDiagnosticDescriptor InternalError =
         new("KP9014", "Internal error while reading the input", DiagnosticSeverity.Error);
 
+    public static readonly LoadDiagnosticDescriptor UnknownField =
+        new("KP9015", "Field unknown to the API", DiagnosticSeverity.Error);
+
+    public static readonly LoadDiagnosticDescriptor MissingRequiredField =
+        new("KP9016", "Required field missing", DiagnosticSeverity.Error);
+
     public static IReadOnlyList<LoadDiagnosticDescriptor> All { get; } = new[]
     {
         YamlSyntax, NotAnObject, WrongValueType, InvalidEnumValue, RemovedApiVersion, UnrenderedTemplate,
         DuplicateKey, DuplicateObject, UnreadableFile, InputLimit, PathNotFound, WrongApiVersion,
-        YamlReaderDifference, InternalError,
+        YamlReaderDifference, InternalError, UnknownField, MissingRequiredField,
     };
 }

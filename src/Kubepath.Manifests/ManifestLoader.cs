@@ -252,7 +252,28 @@ public sealed class ManifestLoader
         }
 
         diagnostics.AddRange(DuplicateObjects.Find(objects));
+        var patches = PatchFiles(files, objects);
+        diagnostics.RemoveAll(d => d.Id == LoadDiagnostics.MissingRequiredField.Id && patches.Contains(d.Span.File));
         return new ManifestSet(files, objects, diagnostics);
+    }
+
+    /// <summary>
+    /// Files of partial objects, which kustomize merges into whole ones and so are not checked for required fields:
+    /// those a Kustomization among the inputs applies as patches, and those named as patches (<c>*patch*.yaml</c>).
+    /// </summary>
+    private static HashSet<string> PatchFiles(List<SourceFile> files, List<ManifestObject> objects)
+    {
+        var patches = new HashSet<string>(files.Select(f => f.Path).Where(path => Path.GetFileName(path).IndexOf("patch", StringComparison.OrdinalIgnoreCase) >= 0), StringComparer.Ordinal);
+        foreach (var kustomization in objects.OfType<KustomizationManifest>())
+        {
+            var folder = Path.GetDirectoryName(kustomization.Span.File) ?? string.Empty;
+            foreach (var patch in kustomization.PatchPaths)
+            {
+                patches.Add(DisplayPath(Path.Combine(folder, patch.Value)));
+            }
+        }
+
+        return patches;
     }
 
     /// <summary>Paths as the user wrote them, with forward slashes on every platform.</summary>

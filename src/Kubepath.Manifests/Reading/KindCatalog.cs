@@ -25,6 +25,7 @@ internal enum ModelKind
     BFDProfile,
     ClusterProfile,
     Config,
+    Kustomization,
 }
 
 /// <summary>
@@ -54,6 +55,7 @@ internal static class KindCatalog
         [("metallb.io/v1beta1", "BFDProfile")] = ModelKind.BFDProfile,
         [("kubepath.io/v1alpha1", "ClusterProfile")] = ModelKind.ClusterProfile,
         [("kubepath.io/v1alpha1", "Config")] = ModelKind.Config,
+        [("kustomize.config.k8s.io/v1beta1", "Kustomization")] = ModelKind.Kustomization,
     };
 
     private static readonly Dictionary<(string ApiVersion, string Kind), (string Replacement, string Removal)> Removed = new()

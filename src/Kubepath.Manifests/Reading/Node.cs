@@ -11,7 +11,7 @@ namespace Kubepath.Manifests.Reading;
 /// wrong type is reported once (KP9003, or KP9004 for a value outside an enum, KP9006 for a template
 /// placeholder) and read as absent, so one bad value never hides the rest of the object.
 /// </summary>
-internal readonly struct Node
+internal readonly partial struct Node
 {
     private readonly ReadContext context;
     private readonly YamlTree tree;

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using Kubepath.Manifests.Yaml;
 using Kubepath.Model;
@@ -88,7 +89,18 @@ internal static class ObjectReader
                 or ModelKind.BGPPeer or ModelKind.BFDProfile => MetalLBReaders.Read(resolution.Kind, node, apiVersion, kind, metadata),
             ModelKind.ClusterProfile => ProfileReader.Read(node, apiVersion, kind, metadata),
             ModelKind.Config => ConfigReader.Read(node, apiVersion, kind, metadata),
+            ModelKind.Kustomization => new KustomizationManifest
+            {
+                ApiVersion = apiVersion, Kind = kind, Metadata = metadata, Span = node.Span,
+                PatchPaths = node.Strings("patchesStrategicMerge").Concat(node.Items("patches").Where(patch => patch.IsMapping).Select(patch => patch.String("path")).OfType<Field<string>>()).ToList(),
+            },
             _ => new OpaqueObject { ApiVersion = apiVersion, Kind = kind, Metadata = metadata, Span = node.Span },
         });
+
+        // Validated as written: an apiVersion that is not served is reported above, and its fields are not this schema's.
+        if (resolution.RemovedReplacement is null && resolution.ServedVersion is null && FieldCatalog.Instance.RootOf(apiVersion.Value, kind.Value) is { } schema)
+        {
+            node.CheckFields(schema, FieldCatalog.Instance);
+        }
     }
 }

@@ -312,7 +312,7 @@ public class BadInputTests
     [InlineData("1_000", 1000L)]
     public void Integers_are_read_as_Go_reads_them(string text, long expected)
     {
-        var peer = Single<BGPPeer>($"apiVersion: metallb.io/v1beta2\nkind: BGPPeer\nmetadata: {{name: p}}\nspec: {{myASN: {text}}}\n");
+        var peer = Single<BGPPeer>($"apiVersion: metallb.io/v1beta2\nkind: BGPPeer\nmetadata: {{name: p}}\nspec: {{myASN: {text}, peerAddress: 192.0.2.1}}\n");
         Assert.Equal(expected, peer.MyASN!.Value);
     }
 

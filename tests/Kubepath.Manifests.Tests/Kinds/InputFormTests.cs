@@ -30,7 +30,7 @@ public class InputFormTests
             - apiVersion: apps/v1
               kind: Deployment
               metadata: {name: b}
-              spec: {template: {}}
+              spec: {selector: {matchLabels: {app: b}}, template: {}}
             """);
 
         Assert.Empty(set.Diagnostics);

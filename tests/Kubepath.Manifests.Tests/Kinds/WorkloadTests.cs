@@ -106,12 +106,12 @@ public class WorkloadTests
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: a}
-            spec: {replicas: 6, template: {}}
+            spec: {replicas: 6, selector: {matchLabels: {app: a}}, template: {}}
             ---
             apiVersion: apps/v1
             kind: StatefulSet
             metadata: {name: b}
-            spec: {replicas: 2, serviceName: b-headless, template: {}}
+            spec: {replicas: 2, serviceName: b-headless, selector: {matchLabels: {app: b}}, template: {}}
             ---
             apiVersion: batch/v1
             kind: Job

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Kubepath.Manifests.Yaml;
+using Kubepath.Model;
+
+namespace Kubepath.Manifests.Reading;
+
+/// <summary>
+/// Checks a node against the API's field catalog as the API server does with strict field validation (kubectl's
+/// default since 1.27): unknown fields (KP9015, with the field meant), values of the wrong shape (KP9003) and missing
+/// required fields (KP9016). Values the readers already reported are not reported again.
+/// </summary>
+internal readonly partial struct Node
+{
+    public void CheckFields(ObjectType type, FieldCatalog catalog)
+    {
+        var reported = new HashSet<int>(context.Diagnostics.Select(d => d.Span.StartOffset));
+        CheckObject(type, catalog, reported, 0);
+    }
+
+    private void Check(FieldType type, FieldCatalog catalog, HashSet<int> reported, int depth)
+    {
+        if (!Exists || type.Shape == FieldShape.Any || reported.Contains(Span.StartOffset) || depth > 64)
+        {
+            return;
+        }
+
+        switch (type.Shape)
+        {
+            case FieldShape.Object when catalog.Type(type.TypeName!) is { } objectType:
+                if (Expect(YamlNodeKind.Mapping, "a mapping"))
+                {
+                    CheckObject(objectType, catalog, reported, depth);
+                }
+
+                break;
+            case FieldShape.Array:
+                if (Expect(YamlNodeKind.Sequence, "a list"))
+                {
+                    var position = 0;
+                    for (var item = tree.FirstChild(Index); item != YamlTree.None; item = tree.Next(item))
+                    {
+                        Item(item, position++).Check(type.Element!, catalog, reported, depth + 1);
+                    }
+                }
+
+                break;
+            case FieldShape.Map:
+                if (Expect(YamlNodeKind.Mapping, "a mapping"))
+                {
+                    foreach (var (_, _, value) in Entries())
+                    {
+                        value.Check(type.Element!, catalog, reported, depth + 1);
+                    }
+                }
+
+                break;
+            case FieldShape.Object:
+                break;
+            default:
+                CheckScalar(type.Shape);
+                break;
+        }
+    }
+
+    private void CheckObject(ObjectType type, FieldCatalog catalog, HashSet<int> reported, int depth)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        var patch = false;
+        foreach (var (name, keySpan, value) in Entries())
+        {
+            if (value.Exists)
+            {
+                present.Add(name);
+            }
+
+            if (name.StartsWith("$", StringComparison.Ordinal))
+            {
+                // A strategic-merge directive ($patch, $setElementOrder/...): this is a patch, not an object.
+                patch = true;
+            }
+            else if (type.Fields.TryGetValue(name, out var field))
+            {
+                value.Check(field, catalog, reported, depth + 1);
+            }
+            else if (!reported.Contains(keySpan.StartOffset))
+            {
+                var meant = NearestName.Find(name, type.Fields.Keys);
+                context.Diagnostics.Add(LoadDiagnostics.UnknownField.At(keySpan,
+                    $"{Path.Key(name)}: unknown field \"{name}\"" + (meant is null ? string.Empty : $"; did you mean {meant}?") + " (the API server refuses it under strict field validation)"));
+            }
+        }
+
+        var missing = patch ? new List<string>() : type.Required.Where(name => !present.Contains(name)).ToList();
+        if (missing.Count > 0)
+        {
+            Report(LoadDiagnostics.MissingRequiredField, $"{(Path.IsRoot ? "the object" : Path.ToString())}: missing required field{(missing.Count == 1 ? string.Empty : "s")} " + string.Join(", ", missing.Select(name => "\"" + name + "\"")));
+        }
+    }
+
+    /// <summary>The mapping's entries (key name, key span, value); merge keys contribute their mappings' entries.</summary>
+    private IEnumerable<(string Name, SourceSpan KeySpan, Node Value)> Entries(int depth = 0)
+    {
+        for (var k = tree.FirstChild(Index); k != YamlTree.None && tree.Next(k) != YamlTree.None; k = tree.Next(tree.Next(k)))
+        {
+            var value = tree.Next(k);
+            if (tree.IsMergeKey(k))
+            {
+                if (depth < 8)
+                {
+                    foreach (var source in tree.MergeSources(tree.Deref(value)))
+                    {
+                        foreach (var entry in new Node(context, tree, source, Path).Entries(depth + 1))
+                        {
+                            yield return entry;
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            if (tree.Kind(k) == YamlNodeKind.Scalar)
+            {
+                var name = tree.Value(k);
+                yield return (name, context.Span(tree.Start(k), tree.End(k), Path, name, -1), new Node(context, tree, value, Path, name, -1).AsChild());
+            }
+        }
+    }
+
+    /// <summary>A collection value gets its own path (its children need it), as <see cref="Child"/> gives.</summary>
+    private Node AsChild() =>
+        Index != YamlTree.None && tree.Kind(Index) != YamlNodeKind.Scalar && key is not null ? new Node(context, tree, Index, parent.Key(key)) : this;
+
+    private bool Expect(YamlNodeKind kind, string expected)
+    {
+        if (tree.Kind(Index) == kind)
+        {
+            return true;
+        }
+
+        Mismatch(expected);
+        return false;
+    }
+
+    private void CheckScalar(FieldShape shape)
+    {
+        if (tree.Kind(Index) != YamlNodeKind.Scalar)
+        {
+            Mismatch(Expected(shape));
+            return;
+        }
+
+        var value = tree.Resolve(Index);
+        var fits = value.Kind switch
+        {
+            ScalarKind.Null => true,
+            ScalarKind.String => shape is FieldShape.String or FieldShape.IntOrString or FieldShape.Quantity,
+            ScalarKind.Int => shape is FieldShape.Integer or FieldShape.Number or FieldShape.IntOrString or FieldShape.Quantity,
+            ScalarKind.Float => shape is FieldShape.Number or FieldShape.Quantity,
+            _ => shape == FieldShape.Boolean,
+        };
+        if (!fits && !TemplatePlaceholder(value.Text))
+        {
+            var hint = shape == FieldShape.String ? $"; quote it (\"{value.Text}\") if the text is meant" : string.Empty;
+            Report(LoadDiagnostics.WrongValueType, $"{Path}: expected {Expected(shape)}, found {value.Describe()}{hint}");
+        }
+    }
+
+    private static string Expected(FieldShape shape) => shape switch
+    {
+        FieldShape.String => "a string",
+        FieldShape.Integer => "an integer",
+        FieldShape.Number => "a number",
+        FieldShape.Boolean => "a boolean",
+        FieldShape.IntOrString => "an integer or a string",
+        _ => "a quantity (a number or a string such as 500m)",
+    };
+}

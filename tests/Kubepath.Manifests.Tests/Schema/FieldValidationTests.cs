@@ -1,0 +1,130 @@
+using static Kubepath.Manifests.Tests.Manifest;
+
+namespace Kubepath.Manifests.Tests.Schema;
+
+/// <summary>
+/// Objects are checked against the API's fields as the API server's strict field validation does: unknown fields
+/// with the field meant, values of the wrong shape, missing required fields, each at its exact position.
+/// </summary>
+public class FieldValidationTests
+{
+    [Fact]
+    public void An_unknown_field_is_reported_at_its_key_with_the_field_meant()
+    {
+        var set = Load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  externalTrafficPolcy: Local\n  ports: [{port: 80}]\n");
+
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.UnknownField);
+        Assert.Equal("spec.externalTrafficPolcy: unknown field \"externalTrafficPolcy\"; did you mean externalTrafficPolicy? (the API server refuses it under strict field validation)", diagnostic.Message);
+        Assert.Equal("5:3-5:23 spec.externalTrafficPolcy", Where(diagnostic.Span));
+        Assert.Single(set.OfKind<Kubepath.Model.Service>());
+    }
+
+    [Fact]
+    public void Unknown_fields_are_found_at_any_depth_and_in_lists()
+    {
+        var set = Load("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, lables: {app: web}}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers:
+                  - name: web
+                    image: nginx
+                    ports: [{containerPort: 80, protocl: TCP}]
+            """);
+
+        Assert.Equal(
+            ["3:23 metadata.lables: unknown field \"lables\"; did you mean labels? (the API server refuses it under strict field validation)",
+             "12:37 spec.template.spec.containers[0].ports[0].protocl: unknown field \"protocl\"; did you mean protocol? (the API server refuses it under strict field validation)"],
+            set.Diagnostics.Select(d => $"{d.Span.Start.Line}:{d.Span.Start.Column} {d.Message}"));
+    }
+
+    [Fact]
+    public void A_missing_required_field_is_reported_on_the_object_that_lacks_it()
+    {
+        var set = Load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n  - name: http\n    targetPort: 8080\n");
+
+        var diagnostic = SingleDiagnostic(set, LoadDiagnostics.MissingRequiredField);
+        Assert.Equal("spec.ports[0]: missing required field \"port\"", diagnostic.Message);
+        Assert.Equal(6, diagnostic.Span.Start.Line);
+    }
+
+    [Fact]
+    public void Values_of_fields_Kubepath_does_not_read_are_still_type_checked()
+    {
+        var set = Load("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  terminationGracePeriodSeconds: \"30\"\n  containers: [{name: c, image: nginx, tty: maybe}]\n");
+
+        Assert.Equal(
+            ["5:34 KP9003 spec.terminationGracePeriodSeconds: expected an integer, found the string \"30\"",
+             "6:45 KP9003 spec.containers[0].tty: expected a boolean, found the string \"maybe\""],
+            set.Diagnostics.Select(d => $"{d.Span.Start.Line}:{d.Span.Start.Column} {d.Id} {d.Message}"));
+    }
+
+    [Fact]
+    public void A_value_the_reader_reported_is_not_reported_again()
+    {
+        var set = Load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: eighty}]\n");
+
+        Assert.Single(set.Diagnostics);
+    }
+
+    [Fact]
+    public void Int_or_string_quantities_maps_and_free_form_fields_accept_what_the_API_accepts()
+    {
+        var set = Load("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p, annotations: {a: b}}
+            spec:
+              containers:
+              - name: c
+                resources: {limits: {cpu: 500m, memory: 1}}
+                livenessProbe: {httpGet: {port: http}}
+                readinessProbe: {tcpSocket: {port: 8080}}
+              nodeSelector: {disk: ssd}
+            """);
+
+        Assert.Empty(set.Diagnostics);
+    }
+
+    [Fact]
+    public void MetalLB_objects_are_checked_against_their_CRDs()
+    {
+        var set = Load("apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata: {name: p, namespace: metallb-system}\nspec:\n  adresses: [192.0.2.0/28]\n");
+
+        Assert.Equal(
+            ["5:3 KP9015 spec.adresses: unknown field \"adresses\"; did you mean addresses? (the API server refuses it under strict field validation)",
+             "5:3 KP9016 spec: missing required field \"addresses\""],
+            set.Diagnostics.Select(d => $"{d.Span.Start.Line}:{d.Span.Start.Column} {d.Id} {d.Message}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Kinds_without_a_schema_and_unserved_apiVersions_are_not_checked()
+    {
+        Assert.Empty(Load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nanything: [1, 2]\n").Diagnostics);
+        Assert.DoesNotContain(Load("apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: d}\nspec: {oldField: 1}\n").Diagnostics, d => d.Id == LoadDiagnostics.UnknownField.Id);
+    }
+
+    [Fact]
+    public void Kustomize_patches_are_partial_objects_and_need_no_required_fields()
+    {
+        var root = Directory.CreateTempSubdirectory("kubepath-kustomize-").FullName;
+        const string partial = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 3}\n";
+        File.WriteAllText(Path.Combine(root, "kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatchesStrategicMerge: [replicas.yaml]\npatches: [{path: more.yaml}]\n");
+        File.WriteAllText(Path.Combine(root, "replicas.yaml"), partial);
+        File.WriteAllText(Path.Combine(root, "more.yaml"), partial.Replace("web", "api", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(root, "speaker-patch.yaml"), partial.Replace("web", "speaker", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(root, "directive.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: gone}\n$patch: delete\n");
+        File.WriteAllText(Path.Combine(root, "whole.yaml"), partial.Replace("web", "whole", StringComparison.Ordinal));
+
+        var set = new ManifestLoader().Load(root);
+
+        var diagnostic = Assert.Single(set.Diagnostics);
+        Assert.EndsWith("whole.yaml", diagnostic.Span.File, StringComparison.Ordinal);
+        Assert.Equal("spec: missing required fields \"selector\", \"template\"", diagnostic.Message);
+    }
+}

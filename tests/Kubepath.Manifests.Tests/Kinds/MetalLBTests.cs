@@ -96,11 +96,10 @@ public class MetalLBTests
               password: secret
               bfdProfile: fast
               ebgpMultiHop: true
-              vrf: red
             """);
 
         Assert.Equal((64512L, 4200000000L, "10.0.0.1", 179), (peer.MyASN!.Value, peer.PeerASN!.Value, peer.PeerAddress!.Value, peer.PeerPort!.Value));
-        Assert.Equal(("90s", "fast", true, "red"), (peer.HoldTime!.Value, peer.BfdProfile!.Value, peer.EbgpMultiHop!.Value, peer.Vrf!.Value));
+        Assert.Equal(("90s", "fast", true), (peer.HoldTime!.Value, peer.BfdProfile!.Value, peer.EbgpMultiHop!.Value));
         Assert.Equal("r1", peer.NodeSelectors[0].MatchLabels["rack"]);
     }
 
@@ -120,9 +119,10 @@ public class MetalLBTests
               dualStackAddressFamily: true
               enableGracefulRestart: true
               passwordSecret: {name: bgp-secret, namespace: metallb-system}
+              vrf: red
             """);
 
-        Assert.Equal((DynamicAsnMode.External, "eth1", "5s"), (peer.DynamicASN!.Value, peer.Interface!.Value, peer.ConnectTime!.Value));
+        Assert.Equal((DynamicAsnMode.External, "eth1", "5s", "red"), (peer.DynamicASN!.Value, peer.Interface!.Value, peer.ConnectTime!.Value, peer.Vrf!.Value));
         Assert.True(peer.DisableMP!.Value && peer.DualStackAddressFamily!.Value && peer.EnableGracefulRestart!.Value);
         Assert.Equal("bgp-secret", peer.PasswordSecretName!.Value);
     }

@@ -103,6 +103,15 @@ public class FieldValidationTests
     }
 
     [Fact]
+    public void Each_served_version_has_its_own_fields()
+    {
+        const string Peer = "kind: BGPPeer\nmetadata: {name: p}\nspec: {myASN: 64512, peerASN: 64513, peerAddress: 192.0.2.1, vrf: red}\n";
+
+        Assert.Empty(Load("apiVersion: metallb.io/v1beta2\n" + Peer).Diagnostics);
+        Assert.Equal("spec.vrf: unknown field \"vrf\" (the API server refuses it under strict field validation)", SingleDiagnostic(Load("apiVersion: metallb.io/v1beta1\n" + Peer), LoadDiagnostics.UnknownField).Message);
+    }
+
+    [Fact]
     public void Kinds_without_a_schema_and_unserved_apiVersions_are_not_checked()
     {
         Assert.Empty(Load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nanything: [1, 2]\n").Diagnostics);

@@ -42,6 +42,28 @@ public static class InterleavedRatio
         Console.WriteLine($"loader / bare parser, 21 interleaved rounds: median {ratios[10]:F2}, quartiles {ratios[5]:F2}-{ratios[15]:F2}");
     }
 
+    /// <summary><c>kubepath lint</c> end to end against the bare parser over the same files on disk, 11 rounds.</summary>
+    public static void RunLint()
+    {
+        var folder = LintCorpus.Write();
+        var files = Directory.GetFiles(folder, "*.yaml", SearchOption.AllDirectories);
+        var report = Path.Combine(Path.GetTempPath(), "kubepath-benchmark-report.txt");
+        var ratios = new List<double>();
+        var lints = new List<double>();
+        for (var round = 0; round < 11; round++)
+        {
+            var parser = Time(() => LintCorpus.Parse(files));
+            var lint = Time(() => LintCorpus.Lint(folder, report));
+            ratios.Add(lint / parser);
+            lints.Add(lint);
+        }
+
+        ratios.Sort();
+        lints.Sort();
+        Console.WriteLine($"kubepath lint / bare parser, 11 interleaved rounds: median {ratios[5]:F2}, quartiles {ratios[3]:F2}-{ratios[8]:F2}; lint median {lints[5]:F0} ms");
+        Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
+    }
+
     private static double Time(Action action)
     {
         GC.Collect();

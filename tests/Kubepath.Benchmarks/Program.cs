@@ -2,9 +2,16 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --interleaved
+// dotnet run -c Release --project tests/Kubepath.Benchmarks -- --lint-interleaved
 if (args.Length == 1 && args[0] == "--interleaved")
 {
     Kubepath.Benchmarks.InterleavedRatio.Run();
+    return;
+}
+
+if (args.Length == 1 && args[0] == "--lint-interleaved")
+{
+    Kubepath.Benchmarks.InterleavedRatio.RunLint();
     return;
 }
 

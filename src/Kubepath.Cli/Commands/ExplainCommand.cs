@@ -50,7 +50,7 @@ internal static class ExplainCommand
             }
 
             var simulator = new FlowSimulator(world);
-            var flows = services.Select(simulator.Explain).ToList();
+            var flows = services.Select(s => simulator.Explain(s)).ToList();
             var report = parse.GetValue(format) == "json" ? ExplainJson.Render(world, flows) : ExplainText.Render(world, flows, simulator);
             return output.Write(parse, report) ? loaded.ExitCode : ExitCodes.Usage;
         });

@@ -11,12 +11,16 @@ namespace Kubepath.Engine.Rules;
 public sealed class RuleContext
 {
     private readonly Dictionary<string, Announcement> announcements = new(StringComparer.Ordinal);
+    private readonly Dictionary<(ServiceView, OriginKind), ServiceFlows> flows = new(ByReference.Instance);
+    private readonly Dictionary<ServiceView, IReadOnlyList<PodTemplateView>> selected = new(ByReference.Instance);
+    private readonly Lazy<ILookup<string, PodTemplateView>> templatesByNamespace;
 
     public RuleContext(ClusterWorld world, LintSettings? settings = null)
     {
         World = world;
         Settings = settings ?? LintSettings.Default;
         Flows = new FlowSimulator(world);
+        templatesByNamespace = new(() => world.PodTemplates.ToLookup(template => template.Namespace, StringComparer.Ordinal));
     }
 
     public ClusterWorld World { get; }
@@ -25,6 +29,34 @@ public sealed class RuleContext
     public LintSettings Settings { get; }
 
     public FlowSimulator Flows { get; }
+
+    /// <summary>Where packets from origins of one kind go to the service: simulated once for all the rules that ask.</summary>
+    public ServiceFlows Explain(ServiceView service, OriginKind origins)
+    {
+        if (!flows.TryGetValue((service, origins), out var result))
+        {
+            result = flows[(service, origins)] = Flows.Explain(service, origins);
+        }
+
+        return result;
+    }
+
+    /// <summary>The pod templates of the manifests in a namespace.</summary>
+    public IEnumerable<PodTemplateView> TemplatesIn(string ns) => templatesByNamespace.Value[ns];
+
+    /// <summary>The pod templates the service's selector matches (none without a selector).</summary>
+    public IReadOnlyList<PodTemplateView> TemplatesSelectedBy(ServiceView service)
+    {
+        if (!selected.TryGetValue(service, out var result))
+        {
+            var selector = service.Source.Spec.Selector?.Value;
+            result = selected[service] = selector is { Count: > 0 }
+                ? TemplatesIn(service.Namespace).Where(template => template.Labels.Contains(selector)).ToList()
+                : Array.Empty<PodTemplateView>();
+        }
+
+        return result;
+    }
 
     /// <summary>Who announces a LoadBalancer service's addresses (MetalLB's speakers).</summary>
     public Announcement Announcement(ServiceView service)
@@ -36,6 +68,20 @@ public sealed class RuleContext
 
         return announcement;
     }
+}
+
+/// <summary>Services as keys by identity: a record's value equality would hash every field on each lookup.</summary>
+internal sealed class ByReference : IEqualityComparer<ServiceView>, IEqualityComparer<(ServiceView, OriginKind)>
+{
+    public static readonly ByReference Instance = new();
+
+    public bool Equals(ServiceView? x, ServiceView? y) => ReferenceEquals(x, y);
+
+    public int GetHashCode(ServiceView obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+
+    public bool Equals((ServiceView, OriginKind) x, (ServiceView, OriginKind) y) => ReferenceEquals(x.Item1, y.Item1) && x.Item2 == y.Item2;
+
+    public int GetHashCode((ServiceView, OriginKind) obj) => (GetHashCode(obj.Item1) * 31) + (int)obj.Item2;
 }
 
 /// <summary>

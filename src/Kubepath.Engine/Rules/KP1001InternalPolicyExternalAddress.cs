@@ -25,7 +25,7 @@ public sealed class KP1001InternalPolicyExternalAddress : DatapathRule
                 continue;
             }
 
-            var flows = context.Flows.Explain(service).Ports[0].Entries
+            var flows = context.Explain(service, OriginKind.Pod).Ports[0].Entries
                 .Where(entry => entry.Entry.Kind is EntryKind.LoadBalancerIP or EntryKind.ExternalIP)
                 .SelectMany(entry => entry.Origins.Where(flow => flow.Origin.Kind == OriginKind.Pod).Select(flow => (entry.Entry, Flow: flow)));
             foreach (var (entry, flow) in flows)

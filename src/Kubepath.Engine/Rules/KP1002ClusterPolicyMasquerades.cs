@@ -17,7 +17,7 @@ public sealed class KP1002ClusterPolicyMasquerades : DatapathRule
     {
         foreach (var service in context.World.Services.Where(s => s.Type is ServiceType.NodePort or ServiceType.LoadBalancer && s.ExternalTrafficPolicy == TrafficPolicy.Cluster && !s.IgnoredByKubeProxy))
         {
-            var sources = context.Flows.Explain(service).Ports
+            var sources = context.Explain(service, OriginKind.External).Ports
                 .SelectMany(port => port.Entries)
                 .SelectMany(entry => entry.Origins.Where(flow => flow.Origin.Kind == OriginKind.External))
                 .SelectMany(flow => flow.Outcomes.Where(outcome => outcome.Verdict == FlowVerdict.Delivered && outcome.Masqueraded))

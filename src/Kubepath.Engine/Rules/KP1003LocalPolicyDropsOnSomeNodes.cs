@@ -18,7 +18,7 @@ public sealed class KP1003LocalPolicyDropsOnSomeNodes : DatapathRule
     {
         foreach (var service in context.World.Services.Where(s => s.ExternalTrafficPolicy == TrafficPolicy.Local && s.Source.Spec.ExternalTrafficPolicy is not null && !s.IgnoredByKubeProxy))
         {
-            foreach (var port in context.Flows.Explain(service).Ports.Where(port => port.Port.NodePort != 0))
+            foreach (var port in context.Explain(service, OriginKind.External).Ports.Where(port => port.Port.NodePort != 0))
             {
                 var entries = port.Entries.Where(entry => entry.Entry.Kind == EntryKind.NodePort).ToList();
                 var dropped = entries

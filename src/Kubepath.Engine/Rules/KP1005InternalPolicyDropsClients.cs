@@ -17,7 +17,7 @@ public sealed class KP1005InternalPolicyDropsClients : DatapathRule
     {
         foreach (var service in context.World.Services.Where(s => s.Source.Spec.InternalTrafficPolicy?.Value == TrafficPolicy.Local && !s.IgnoredByKubeProxy && s.Ports.Count > 0))
         {
-            var entry = context.Flows.Explain(service).Ports[0].Entries.FirstOrDefault(e => e.Entry.Kind == EntryKind.ClusterIP);
+            var entry = context.Explain(service, OriginKind.Pod).Ports[0].Entries.FirstOrDefault(e => e.Entry.Kind == EntryKind.ClusterIP);
             if (entry is null)
             {
                 continue;

@@ -22,7 +22,7 @@ public sealed class KP1006InClusterTrafficSkipsLoadBalancer : DatapathRule
     {
         foreach (var service in context.World.Services.Where(s => s.LoadBalancerIngress.Count > 0 && s.Ports.Count > 0))
         {
-            var handled = context.Flows.Explain(service).Ports[0].Entries
+            var handled = context.Explain(service, OriginKind.Pod).Ports[0].Entries
                 .Where(entry => entry.Entry.Kind == EntryKind.LoadBalancerIP)
                 .SelectMany(entry => entry.Origins.Where(flow => flow.Origin.Kind == OriginKind.Pod))
                 .FirstOrDefault(flow => flow.Outcomes.Any(outcome => outcome.Verdict != FlowVerdict.NotTranslated));

@@ -23,7 +23,7 @@ public sealed class KP1007AffinityPerNode : DatapathRule
     {
         foreach (var service in context.World.Services.Where(s => s.ClientIPAffinity && s.LoadBalancerIngress.Count > 0 && s.Ports.Count > 0 && context.World.MetalLB.Configured))
         {
-            foreach (var entry in context.Flows.Explain(service).Ports[0].Entries.Where(e => e.Entry.Kind == EntryKind.LoadBalancerIP && e.Announcement is { BgpAdvertisers.Count: > 1 }))
+            foreach (var entry in context.Explain(service, OriginKind.External).Ports[0].Entries.Where(e => e.Entry.Kind == EntryKind.LoadBalancerIP && e.Announcement is { BgpAdvertisers.Count: > 1 }))
             {
                 var chosen = entry.Origins
                     .Where(flow => flow.Origin.Kind == OriginKind.External)

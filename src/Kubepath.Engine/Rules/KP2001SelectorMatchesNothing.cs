@@ -24,14 +24,14 @@ public sealed class KP2001SelectorMatchesNothing : DatapathRule
 
             // Only where the manifests show how the namespace's pods are made: no templates, or pod creators Kubepath
             // does not model (an operator's custom resources), and the pods may well exist.
-            var templates = context.World.PodTemplates.Where(template => template.Namespace == service.Namespace).ToList();
+            var templates = context.TemplatesIn(service.Namespace).ToList();
             if (templates.Count == 0 || context.World.NamespacesWithUnmodelledPods.Contains(service.Namespace))
             {
                 continue;
             }
 
             var selector = service.Source.Spec.Selector!;
-            if (templates.Any(template => template.Labels.Contains(selector.Value)))
+            if (context.TemplatesSelectedBy(service).Count > 0)
             {
                 continue;
             }

@@ -17,8 +17,7 @@ public sealed class KP2002TargetPortMismatch : DatapathRule
     {
         foreach (var service in context.World.Services.Where(s => s.Source.Spec.Selector?.Value is { Count: > 0 }))
         {
-            var selector = service.Source.Spec.Selector!.Value;
-            var templates = context.World.PodTemplates.Where(template => template.Namespace == service.Namespace && template.Labels.Contains(selector)).ToList();
+            var templates = context.TemplatesSelectedBy(service);
             foreach (var port in service.Source.Spec.Ports)
             {
                 var protocol = port.EffectiveProtocol;

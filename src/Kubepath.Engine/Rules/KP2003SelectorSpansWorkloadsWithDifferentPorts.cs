@@ -20,9 +20,7 @@ public sealed class KP2003SelectorSpansWorkloadsWithDifferentPorts : DatapathRul
     {
         foreach (var service in context.World.Services.Where(s => s.Source.Spec.Selector?.Value is { Count: > 0 }))
         {
-            var selector = service.Source.Spec.Selector!.Value;
-            var templates = context.World.PodTemplates
-                .Where(template => template.Namespace == service.Namespace && template.Labels.Contains(selector))
+            var templates = context.TemplatesSelectedBy(service)
                 .GroupBy(template => template.Owner, System.StringComparer.Ordinal)
                 .Select(group => group.First())
                 .ToList();

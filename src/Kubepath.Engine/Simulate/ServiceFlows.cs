@@ -64,8 +64,12 @@ public sealed class FlowSimulator
         return evaluator;
     }
 
-    public ServiceFlows Explain(ServiceView service)
+    /// <summary>Every flow to the service, or only those from origins of the given kinds (what a rule needs).</summary>
+    public ServiceFlows Explain(ServiceView service, params OriginKind[] only)
     {
+        bool Wanted(OriginKind kind) => only.Length == 0 || Array.IndexOf(only, kind) >= 0;
+        OriginKind[] Kinds(params OriginKind[] kinds) => kinds.Where(Wanted).ToArray();
+
         var ports = new List<PortFlows>();
         foreach (var port in service.Ports)
         {
@@ -73,7 +77,7 @@ public sealed class FlowSimulator
             foreach (var clusterIP in service.ClusterIPs)
             {
                 var entry = new Entry(EntryKind.ClusterIP, clusterIP, port.Port, null);
-                entries.Add(Run(service, port, entry, OriginKind.Pod, OriginKind.Host));
+                entries.Add(Run(service, port, entry, Kinds(OriginKind.Pod, OriginKind.Host)));
             }
 
             if (port.NodePort != 0)
@@ -83,7 +87,7 @@ public sealed class FlowSimulator
                     if (node.InternalIPs.Count > 0)
                     {
                         var entry = new Entry(EntryKind.NodePort, node.InternalIPs[0], port.NodePort, node.Name);
-                        entries.Add(RunAt(service, port, entry, node.Name));
+                        entries.Add(RunAt(service, port, entry, node.Name, Kinds(OriginKind.External, OriginKind.Pod, OriginKind.Host)));
                     }
                 }
             }
@@ -94,24 +98,25 @@ public sealed class FlowSimulator
                 var entry = new Entry(EntryKind.LoadBalancerIP, vip.Address, port.Port, null);
                 if (announcement is null)
                 {
-                    entries.Add(Run(service, port, entry, OriginKind.External, OriginKind.Pod, OriginKind.Host));
+                    entries.Add(Run(service, port, entry, Kinds(OriginKind.External, OriginKind.Pod, OriginKind.Host)));
                     continue;
                 }
 
                 // External traffic enters where MetalLB announces the address: the L2 announcer, or any BGP advertiser (ECMP).
                 var external = announcement.EntryNodes
+                    .Where(_ => Wanted(OriginKind.External))
                     .Select(name => world.FindNode(name))
                     .OfType<ClusterNode>()
                     .Select(node => OriginOn(OriginKind.External, node, Addresses.IsIPv6(vip.Address)))
                     .OfType<Origin>()
                     .Select(origin => Flow(service, port, entry, origin));
-                var inside = Run(service, port, entry, OriginKind.Pod, OriginKind.Host).Origins;
+                var inside = Run(service, port, entry, Kinds(OriginKind.Pod, OriginKind.Host)).Origins;
                 entries.Add(new EntryFlows(entry, external.Concat(inside).ToList()) { Announcement = announcement });
             }
 
             foreach (var externalIP in service.ExternalIPs)
             {
-                entries.Add(Run(service, port, new Entry(EntryKind.ExternalIP, externalIP, port.Port, null), OriginKind.External, OriginKind.Pod, OriginKind.Host));
+                entries.Add(Run(service, port, new Entry(EntryKind.ExternalIP, externalIP, port.Port, null), Kinds(OriginKind.External, OriginKind.Pod, OriginKind.Host)));
             }
 
             ports.Add(new PortFlows(port, entries));
@@ -121,7 +126,7 @@ public sealed class FlowSimulator
     }
 
     /// <summary>An origin of each kind on every node.</summary>
-    private EntryFlows Run(ServiceView service, ServicePortView port, Entry entry, params OriginKind[] kinds)
+    private EntryFlows Run(ServiceView service, ServicePortView port, Entry entry, OriginKind[] kinds)
     {
         var flows = new List<OriginFlows>();
         foreach (var kind in kinds)
@@ -139,10 +144,10 @@ public sealed class FlowSimulator
     }
 
     /// <summary>A node port, from an external client, a pod and the host of that node.</summary>
-    private EntryFlows RunAt(ServiceView service, ServicePortView port, Entry entry, string nodeName)
+    private EntryFlows RunAt(ServiceView service, ServicePortView port, Entry entry, string nodeName, OriginKind[] kinds)
     {
         var node = world.FindNode(nodeName)!;
-        var flows = new[] { OriginKind.External, OriginKind.Pod, OriginKind.Host }
+        var flows = kinds
             .Select(kind => OriginOn(kind, node, Addresses.IsIPv6(entry.Address)))
             .OfType<Origin>()
             .Select(origin => Flow(service, port, entry, origin))

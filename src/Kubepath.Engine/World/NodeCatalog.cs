@@ -91,7 +91,7 @@ internal static class NodeCatalog
         var result = new List<ClusterNode>(nodes.Count);
         foreach (var node in nodes)
         {
-            var completed = node;
+            var completed = WithKubeletLabels(node);
             if (node.InternalIPs.Count == 0)
             {
                 IPAddress address;
@@ -131,6 +131,31 @@ internal static class NodeCatalog
 
         return result;
     }
+
+    /// <summary>
+    /// The labels the kubelet puts on every node (kubernetes.io/hostname, kubernetes.io/os), where the inputs do not
+    /// give them: workloads select on them (nodeSelector kubernetes.io/os: linux), and kube-proxy's iptables mode
+    /// runs on Linux nodes only.
+    /// </summary>
+    private static ClusterNode WithKubeletLabels(ClusterNode node)
+    {
+        if (node.Labels.ContainsKey(HostnameLabel) && node.Labels.ContainsKey(OsLabel))
+        {
+            return node;
+        }
+
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [HostnameLabel] = node.Name, [OsLabel] = "linux" };
+        foreach (var entry in node.Labels)
+        {
+            labels[entry.Key] = entry.Value;
+        }
+
+        return node with { Labels = labels };
+    }
+
+    private const string HostnameLabel = "kubernetes.io/hostname";
+
+    private const string OsLabel = "kubernetes.io/os";
 
     /// <summary>How many per-node slices a cluster CIDR holds.</summary>
     private static long Slices(Cidr cluster)

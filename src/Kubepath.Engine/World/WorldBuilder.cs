@@ -28,6 +28,9 @@ public static class WorldBuilder
         var addresses = new AddressBook(profile, written.Values.Concat(observed.Values));
         var statePods = state is null ? Array.Empty<PodInstance>() : Placement.Observed(state);
         var pods = new Lazy<IReadOnlyList<PodInstance>>(() => Placement.Synthesise(nodes, manifests, ObservedAddresses(state, statePods)));
+        // Selectors only look within their namespace: pods indexed by it keep endpoint selection linear.
+        var statePodsByNamespace = statePods.ToLookup(pod => pod.Namespace, StringComparer.Ordinal);
+        var podsByNamespace = new Lazy<ILookup<string, PodInstance>>(() => pods.Value.ToLookup(pod => pod.Namespace, StringComparer.Ordinal));
         var stateSlices = SlicesByService(state);
         var manifestSlices = SlicesByService(manifests);
         var services = new List<ServiceView>(names.Count);
@@ -37,7 +40,7 @@ public static class WorldBuilder
             observed.TryGetValue(name, out var live);
             var service = spec ?? live!;
             var view = Resolve(service, live, addresses);
-            var (source, ports) = Endpoints(view, service, Slices(stateSlices, service), Slices(manifestSlices, service), statePods, pods, nodes);
+            var (source, ports) = Endpoints(view, service, Slices(stateSlices, service), Slices(manifestSlices, service), statePodsByNamespace, podsByNamespace, nodes);
             services.Add(view with { Ports = ports, EndpointSource = source });
         }
 
@@ -259,8 +262,8 @@ public static class WorldBuilder
         Service service,
         IReadOnlyList<EndpointSlice> fromState,
         IReadOnlyList<EndpointSlice> fromManifests,
-        IReadOnlyList<PodInstance> statePods,
-        Lazy<IReadOnlyList<PodInstance>> synthesised,
+        ILookup<string, PodInstance> statePods,
+        Lazy<ILookup<string, PodInstance>> synthesised,
         IReadOnlyList<ClusterNode> nodes)
     {
         if (fromState.Count > 0)
@@ -280,12 +283,12 @@ public static class WorldBuilder
         }
 
         // Pods of the state answer for the service when some match it; otherwise the manifests' workloads do.
-        bool Selected(PodInstance pod) => pod.Namespace == service.Namespace && pod.Labels.Contains(selector);
-        var selected = statePods.Where(Selected).ToList();
+        bool Selected(PodInstance pod) => pod.Labels.Contains(selector);
+        var selected = statePods[service.Namespace].Where(Selected).ToList();
         var source = EndpointSource.StatePods;
         if (selected.Count == 0)
         {
-            selected = synthesised.Value.Where(Selected).ToList();
+            selected = synthesised.Value[service.Namespace].Where(Selected).ToList();
             source = EndpointSource.Synthesised;
         }
 

@@ -59,6 +59,10 @@ public sealed class ManifestLoader
     /// <summary>Loads one file's text (what an editor or a test has in memory).</summary>
     public ManifestSet LoadText(string path, string text) => Combine(new[] { LoadDecoded(DisplayPath(path), text) }, new List<Diagnostic>());
 
+    /// <summary>Loads several files' texts as one set (what an analyzer has: the compilation's sources and additional files).</summary>
+    public ManifestSet LoadTexts(IEnumerable<(string Path, string Text)> files) =>
+        Combine(files.Select(file => LoadDecoded(DisplayPath(file.Path), file.Text)).ToList(), new List<Diagnostic>());
+
     /// <summary>Loads one file's bytes, decoding them as YAML allows.</summary>
     public ManifestSet LoadBytes(string path, byte[] bytes) => Combine(new[] { LoadFile(DisplayPath(path), bytes) }, new List<Diagnostic>());
 

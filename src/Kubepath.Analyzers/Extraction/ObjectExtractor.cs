@@ -1,0 +1,247 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kubepath.Analyzers.Extraction;
+
+/// <summary>
+/// Reads a k8s.Models object built in C# into its JSON shape: object and collection initializers, property
+/// assignments after construction (through the local that holds the object, within the method), constants,
+/// <c>const</c> fields, <c>nameof</c>, interpolations of constants, dictionary initializers, <c>IntOrString</c>
+/// values, and locals assigned once. A value it cannot know is left out: never guessed.
+/// </summary>
+internal sealed class ObjectExtractor
+{
+    private readonly ModelTypes types;
+
+    public ObjectExtractor(ModelTypes types) => this.types = types;
+
+    /// <summary>The manifest a root creation builds, with the assignments made to it later in the same method.</summary>
+    public JsonObject Extract(IObjectCreationOperation creation, (string ApiVersion, string Kind) kind)
+    {
+        var root = Object(creation, depth: 0);
+        if (Holder(creation) is { } local && Body(creation) is { } body)
+        {
+            foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>().Where(a => a.Syntax.SpanStart > creation.Syntax.Span.End))
+            {
+                ApplyLater(root, local, assignment);
+            }
+        }
+
+        if (!root.Has("kind"))
+        {
+            root.Prepend("kind", new JsonScalar(kind.Kind, null));
+        }
+
+        if (!root.Has("apiVersion"))
+        {
+            root.Prepend("apiVersion", new JsonScalar(kind.ApiVersion, null));
+        }
+
+        return root;
+    }
+
+    private JsonObject Object(IObjectCreationOperation creation, int depth)
+    {
+        var result = new JsonObject(creation.Syntax);
+        if (creation.Initializer is { } initializer && depth < 32)
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && Value(assignment.Value, assignment.Syntax, depth + 1) is { } value)
+                {
+                    result.Set(types.FieldName(property.Property), value);
+                }
+                else if (member is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation nested, Initializer: { } nestedInitializer })
+                {
+                    // Spec = { Type = "NodePort" }: initializes the object the constructor made.
+                    var inner = result.Get(types.FieldName(nested.Property)) as JsonObject ?? new JsonObject(member.Syntax);
+                    Fill(inner, nestedInitializer, depth + 1);
+                    result.Set(types.FieldName(nested.Property), inner);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private void Fill(JsonObject target, IObjectOrCollectionInitializerOperation initializer, int depth)
+    {
+        foreach (var member in initializer.Initializers)
+        {
+            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && Value(assignment.Value, assignment.Syntax, depth + 1) is { } value)
+            {
+                target.Set(types.FieldName(property.Property), value);
+            }
+        }
+    }
+
+    /// <summary>A value's JSON, or null when it is not known at compile time.</summary>
+    private JsonNode? Value(IOperation operation, SyntaxNode at, int depth)
+    {
+        if (depth > 32)
+        {
+            return null;
+        }
+
+        operation = Unwrap(operation);
+        if (operation.ConstantValue is { HasValue: true, Value: { } constant })
+        {
+            return constant is string or bool or int or long or short or double or float ? new JsonScalar(constant, at) : null;
+        }
+
+        switch (operation)
+        {
+            case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, types.IntOrString):
+                // new IntOrString { Value = "http" }
+                return creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => Value(a.Value, at, depth + 1)).FirstOrDefault(v => v is not null);
+            case IObjectCreationOperation creation when ModelTypes.IsModel(creation.Type):
+                var nested = Object(creation, depth + 1);
+                nested.Syntax = at;
+                return nested;
+            case IObjectCreationOperation creation when creation.Initializer is { } collection:
+                return Collection(collection, at, depth);
+            case IArrayCreationOperation { Initializer: { } elements }:
+                var array = new JsonArray(at);
+                foreach (var element in elements.ElementValues)
+                {
+                    if (Value(element, element.Syntax, depth + 1) is { } item)
+                    {
+                        array.Items.Add(item);
+                    }
+                }
+
+                return array;
+            case ILocalReferenceOperation local when SingleValue(local) is { } assigned:
+                return Value(assigned, at, depth + 1);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A list (<c>new List&lt;V1ServicePort&gt; { ... }</c>) or a dictionary (<c>{ ["app"] = "web" }</c>, <c>{ { "app", "web" } }</c>).</summary>
+    private JsonNode? Collection(IObjectOrCollectionInitializerOperation initializer, SyntaxNode at, int depth)
+    {
+        var map = new JsonObject(at);
+        var list = new JsonArray(at);
+        foreach (var element in initializer.Initializers)
+        {
+            switch (element)
+            {
+                case IInvocationOperation { Arguments.Length: 2 } add when Value(add.Arguments[0].Value, add.Syntax, depth + 1) is JsonScalar && add.Arguments[0].Value.ConstantValue.Value is string key:
+                    if (Value(add.Arguments[1].Value, add.Syntax, depth + 1) is { } entry)
+                    {
+                        map.Set(key, entry);
+                    }
+
+                    break;
+                case IInvocationOperation { Arguments.Length: 1 } add:
+                    if (Value(add.Arguments[0].Value, add.Arguments[0].Syntax, depth + 1) is { } item)
+                    {
+                        list.Items.Add(item);
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
+                    when indexer.Arguments[0].Value.ConstantValue.Value is string key:
+                    if (Value(assignment.Value, assignment.Syntax, depth + 1) is { } value)
+                    {
+                        map.Set(key, value);
+                    }
+
+                    break;
+            }
+        }
+
+        return list.Items.Count > 0 ? list : map;
+    }
+
+    /// <summary><c>svc.Spec.Type = "NodePort"</c> after <c>var svc = new V1Service { Spec = new V1ServiceSpec() }</c>.</summary>
+    private void ApplyLater(JsonObject root, ILocalSymbol local, ISimpleAssignmentOperation assignment)
+    {
+        var path = new List<IPropertySymbol>();
+        var target = assignment.Target;
+        while (target is IPropertyReferenceOperation { Arguments.Length: 0 } property)
+        {
+            path.Insert(0, property.Property);
+            target = property.Instance;
+        }
+
+        if (path.Count == 0 || target is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+        {
+            return;
+        }
+
+        var container = root;
+        foreach (var step in path.Take(path.Count - 1))
+        {
+            if (container.Get(types.FieldName(step)) is not JsonObject next)
+            {
+                // The object is made here in C#, not before: the assignment lands on something Kubepath did not see.
+                return;
+            }
+
+            container = next;
+        }
+
+        if (Value(assignment.Value, assignment.Syntax, 1) is { } value)
+        {
+            container.Set(types.FieldName(path[path.Count - 1]), value);
+        }
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>The local a root creation is stored in (<c>var svc = new V1Service { ... }</c>).</summary>
+    private static ILocalSymbol? Holder(IOperation creation)
+    {
+        var parent = creation.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol : null;
+    }
+
+    /// <summary>The value of a local assigned exactly once, at its declaration; null otherwise.</summary>
+    private static IOperation? SingleValue(ILocalReferenceOperation reference)
+    {
+        if (Body(reference) is not { } body)
+        {
+            return null;
+        }
+
+        var declarations = body.Descendants().OfType<IVariableDeclaratorOperation>().Where(d => SymbolEqualityComparer.Default.Equals(d.Symbol, reference.Local)).ToList();
+        var reassigned = body.Descendants().OfType<IAssignmentOperation>().Any(a => a.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local));
+        return declarations.Count == 1 && !reassigned ? declarations[0].Initializer?.Value : null;
+    }
+
+    private static IOperation? Body(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is not null)
+        {
+            current = current.Parent;
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Kubepath.Analyzers.Extraction;
+using Kubepath.Engine.Rules;
+using Kubepath.Engine.World;
+using Kubepath.Manifests;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using KubepathDiagnostic = Kubepath.Model.Diagnostic;
+using KubepathSeverity = Kubepath.Model.DiagnosticSeverity;
+
+namespace Kubepath.Analyzers;
+
+/// <summary>
+/// Kubepath's rules on the manifests a compilation builds with k8s.Models and on the YAML files it passes as
+/// AdditionalFiles. The objects of the whole compilation make one cluster (a selector in C# meets a Deployment in
+/// YAML), so the rules run once, at the end of the compilation, through the same engine as the CLI.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KubepathAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly Lazy<ImmutableDictionary<string, DiagnosticDescriptor>> Descriptors = new(CreateDescriptors);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.Value.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(Start);
+    }
+
+    private static void Start(CompilationStartAnalysisContext context)
+    {
+        var yamlFiles = context.Options.AdditionalFiles.Where(IsManifest).ToList();
+        var types = ModelTypes.Find(context.Compilation);
+        if (types is null && yamlFiles.Count == 0)
+        {
+            return;
+        }
+
+        var built = new ConcurrentBag<(JsonObject Manifest, SyntaxTree Tree, int Order)>();
+        if (types is not null)
+        {
+            var extractor = new ObjectExtractor(types);
+            context.RegisterOperationAction(
+                operation =>
+                {
+                    var creation = (IObjectCreationOperation)operation.Operation;
+                    if (types.IsRoot(creation.Type, out var kind) && !InsideModel(creation))
+                    {
+                        built.Add((extractor.Extract(creation, kind), creation.Syntax.SyntaxTree, creation.Syntax.SpanStart));
+                    }
+                },
+                OperationKind.ObjectCreation);
+        }
+
+        context.RegisterCompilationEndAction(end => Report(end, built, yamlFiles));
+    }
+
+    private static void Report(CompilationAnalysisContext context, IEnumerable<(JsonObject Manifest, SyntaxTree Tree, int Order)> built, List<AdditionalText> yamlFiles)
+    {
+        try
+        {
+            var files = new List<(string Path, string Text)>();
+            var maps = new Dictionary<string, (SourceMap Map, SyntaxTree Tree)>(StringComparer.Ordinal);
+            foreach (var group in built.GroupBy(item => item.Tree).OrderBy(group => group.Key.FilePath, StringComparer.Ordinal))
+            {
+                // One JSON stream per C# file: its objects in source order.
+                var text = new StringBuilder();
+                var map = new SourceMap();
+                foreach (var item in group.OrderBy(item => item.Order))
+                {
+                    text.Append(text.Length == 0 ? string.Empty : "\n---\n");
+                    item.Manifest.Write(text, map);
+                }
+
+                var path = "csharp:" + group.Key.FilePath;
+                files.Add((path, text.ToString()));
+                maps[path] = (map, group.Key);
+            }
+
+            foreach (var file in yamlFiles)
+            {
+                if (file.GetText(context.CancellationToken) is { } text)
+                {
+                    files.Add((file.Path, text.ToString()));
+                }
+            }
+
+            var manifests = new ManifestLoader().LoadTexts(files);
+            var world = WorldBuilder.Build(manifests, BuiltInProfiles.K3s);
+            var findings = manifests.Diagnostics.Concat(RuleRunner.Run(world));
+            var texts = yamlFiles.ToDictionary(file => file.Path.Replace('\\', '/'), file => file, StringComparer.Ordinal);
+            foreach (var finding in findings)
+            {
+                if (Locate(finding, maps, texts, context.CancellationToken) is { } location && Descriptors.Value.TryGetValue(finding.Id, out var descriptor))
+                {
+                    context.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, location, Severity(finding.Severity), null, null, finding.Message));
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An analyzer never throws: a failure is one warning, not a broken build.
+            context.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(Descriptors.Value["KP9014"], Location.None, "Kubepath failed while analysing this compilation (" + e.GetType().Name + ": " + e.Message + "); this is a bug, please report it"));
+        }
+    }
+
+    private static Location? Locate(KubepathDiagnostic finding, Dictionary<string, (SourceMap Map, SyntaxTree Tree)> maps, Dictionary<string, AdditionalText> texts, System.Threading.CancellationToken cancellation)
+    {
+        var span = finding.Span;
+        if (maps.TryGetValue(span.File, out var csharp))
+        {
+            return csharp.Map.Find(span.StartOffset) is { } syntax ? syntax.GetLocation() : null;
+        }
+
+        if (texts.TryGetValue(span.File, out var file) && file.GetText(cancellation) is { } text)
+        {
+            var start = Math.Min(span.StartOffset, text.Length);
+            var textSpan = TextSpan.FromBounds(start, Math.Min(Math.Max(start, span.EndOffset), text.Length));
+            return Location.Create(file.Path, textSpan, text.Lines.GetLinePositionSpan(textSpan));
+        }
+
+        return null;
+    }
+
+    private static bool IsManifest(AdditionalText file)
+    {
+        var extension = Path.GetExtension(file.Path);
+        return (string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".yml", StringComparison.OrdinalIgnoreCase))
+            && !ManifestLoader.ConfigFileNames.Contains(Path.GetFileName(file.Path));
+    }
+
+    /// <summary>A model object built inside another's initializer belongs to that one (a V1Pod inside a V1PodTemplateSpec...).</summary>
+    private static bool InsideModel(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IObjectCreationOperation outer && ModelTypes.IsModel(outer.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static DiagnosticSeverity Severity(KubepathSeverity severity) => severity switch
+    {
+        KubepathSeverity.Error => DiagnosticSeverity.Error,
+        KubepathSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Info,
+    };
+
+    /// <summary>One descriptor per rule of the catalogue and per input diagnostic, with the CLI's ID, title and help link.</summary>
+    private static ImmutableDictionary<string, DiagnosticDescriptor> CreateDescriptors()
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, DiagnosticDescriptor>(StringComparer.Ordinal);
+        foreach (var rule in RuleCatalog.All)
+        {
+#pragma warning disable RS2008 // Release tracking is kept by CatalogTests: the descriptors come from the catalogue.
+            result[rule.Id] = new DiagnosticDescriptor(rule.Id, rule.Title, "{0}", "Kubepath." + rule.Category, Severity(rule.Severity), true, rule.Why, rule.HelpUri, WellKnownDiagnosticTags.CompilationEnd);
+        }
+
+        foreach (var load in LoadDiagnostics.All)
+        {
+            result[load.Id] = new DiagnosticDescriptor(load.Id, load.Title, "{0}", "Kubepath.input", Severity(load.DefaultSeverity), true, load.Title + ".", RuleDescriptor.HelpBase, WellKnownDiagnosticTags.CompilationEnd);
+#pragma warning restore RS2008
+        }
+
+        return result.ToImmutable();
+    }
+}

@@ -26,7 +26,12 @@ namespace Kubepath.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KubepathAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>Set on KP1002 findings for a Service declared to need the client's address (the code fix sets Local).</summary>
+    public const string ClientIPRequiredProperty = "ClientIPRequired";
+
     private static readonly Lazy<ImmutableDictionary<string, DiagnosticDescriptor>> Descriptors = new(CreateDescriptors);
+
+    private static readonly ImmutableDictionary<string, string?> ClientIPRequired = ImmutableDictionary<string, string?>.Empty.Add(ClientIPRequiredProperty, "true");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.Value.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
 
@@ -103,7 +108,9 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             {
                 if (Locate(finding, maps, texts, context.CancellationToken) is { } location && Descriptors.Value.TryGetValue(finding.Id, out var descriptor))
                 {
-                    context.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, location, Severity(finding.Severity), null, null, finding.Message));
+                    // KP1002 is raised to a warning only for Services declared to need the client's address.
+                    var properties = finding.Id == "KP1002" && finding.Severity == KubepathSeverity.Warning ? ClientIPRequired : null;
+                    context.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, location, Severity(finding.Severity), null, properties, finding.Message));
                 }
             }
         }

@@ -28,16 +28,20 @@ public sealed class ManifestLoader
     private readonly LoadLimits limits;
     private readonly Func<Stream> openStandardInput;
     private readonly Func<string, bool> excluded;
+    private readonly bool checkFields;
 
     /// <param name="limits">Bounds on hostile input.</param>
     /// <param name="openStandardInput">Where <c>-</c> reads from.</param>
     /// <param name="excluded">Files and folders (by path as given) to leave out when walking a folder; paths named
     /// explicitly are always read.</param>
-    public ManifestLoader(LoadLimits? limits = null, Func<Stream>? openStandardInput = null, Func<string, bool>? excluded = null)
+    /// <param name="checkFields">Check objects against the API's fields (KP9015, KP9016); off for a cluster's own output
+    /// (a state file), which the API server wrote and a newer API may extend.</param>
+    public ManifestLoader(LoadLimits? limits = null, Func<Stream>? openStandardInput = null, Func<string, bool>? excluded = null, bool checkFields = true)
     {
         this.limits = limits ?? LoadLimits.Default;
         this.openStandardInput = openStandardInput ?? Console.OpenStandardInput;
         this.excluded = excluded ?? (_ => false);
+        this.checkFields = checkFields;
     }
 
     public ManifestSet Load(params string[] paths) => Load((IEnumerable<string>)paths);
@@ -166,7 +170,7 @@ public sealed class ManifestLoader
         var diagnostics = new List<Diagnostic>();
         var objects = new List<ManifestObject>();
         var hasMarkers = Templates.MayContainMarkers(text);
-        var context = new ReadContext(lines, diagnostics, hasMarkers || text.IndexOf("${", StringComparison.Ordinal) >= 0);
+        var context = new ReadContext(lines, diagnostics, hasMarkers || text.IndexOf("${", StringComparison.Ordinal) >= 0, checkFields);
         var templatesReported = new HashSet<int>();
 
         void ReportTemplate(int offset)
@@ -267,17 +271,31 @@ public sealed class ManifestLoader
     /// </summary>
     private static HashSet<string> PatchFiles(List<SourceFile> files, List<ManifestObject> objects)
     {
-        var patches = new HashSet<string>(files.Select(f => f.Path).Where(path => Path.GetFileName(path).IndexOf("patch", StringComparison.OrdinalIgnoreCase) >= 0), StringComparer.Ordinal);
+        var named = files.Select(f => f.Path).Where(path => Path.GetFileName(path).IndexOf("patch", StringComparison.OrdinalIgnoreCase) >= 0);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kustomization in objects.OfType<KustomizationManifest>())
         {
             var folder = Path.GetDirectoryName(kustomization.Span.File) ?? string.Empty;
             foreach (var patch in kustomization.PatchPaths)
             {
-                patches.Add(DisplayPath(Path.Combine(folder, patch.Value)));
+                listed.Add(FullPath(Path.Combine(folder, patch.Value)));
             }
         }
 
-        return patches;
+        return new HashSet<string>(named.Concat(files.Select(f => f.Path).Where(path => listed.Contains(FullPath(path)))), StringComparer.Ordinal);
+    }
+
+    /// <summary>A path made absolute and normal (<c>./</c> and <c>../</c> resolved), to compare paths written differently.</summary>
+    private static string FullPath(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path).Replace('\\', '/');
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
     }
 
     /// <summary>Paths as the user wrote them, with forward slashes on every platform.</summary>

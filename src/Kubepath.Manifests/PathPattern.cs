@@ -22,8 +22,10 @@ public sealed class PathPattern
             body = body.Substring(2);
         }
 
-        body = body.TrimEnd('/');
-        var anchored = body.IndexOf('/') >= 0;
+        // As in .gitignore, a leading / anchors the pattern at the settings file's folder.
+        var rooted = body.StartsWith("/", StringComparison.Ordinal);
+        body = body.Trim('/');
+        var anchored = rooted || body.IndexOf('/') >= 0;
         var expression = new StringBuilder(anchored ? "^" : "^(?:.*/)?");
         for (var i = 0; i < body.Length; i++)
         {
@@ -52,5 +54,16 @@ public sealed class PathPattern
     public string Text { get; }
 
     /// <summary>Whether <paramref name="relativePath"/> (<c>/</c>-separated, relative to where the pattern was written) matches.</summary>
-    public bool Matches(string relativePath) => regex.IsMatch(relativePath.Replace('\\', '/'));
+    public bool Matches(string relativePath)
+    {
+        try
+        {
+            return regex.IsMatch(relativePath.Replace('\\', '/'));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pattern too costly to match (many ** in a row) excludes nothing rather than stopping the run.
+            return false;
+        }
+    }
 }

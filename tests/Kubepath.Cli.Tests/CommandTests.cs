@@ -73,6 +73,7 @@ public class CommandTests
     [InlineData("visit www.evil.example or https://evil.example")]
     [InlineData("line\n# heading\n- item")]
     [InlineData("&lt;script&gt;")]
+    [InlineData("see #12, owner/repo#34 and GH-56, fixed in 0123abcd4567")]
     public void Manifest_text_cannot_inject_markdown_html_links_or_mentions(string hostile)
     {
         var escaped = MarkdownText.Escape(hostile);
@@ -91,6 +92,9 @@ public class CommandTests
         Assert.DoesNotContain("@o", escaped, StringComparison.Ordinal);
         Assert.DoesNotContain("www\\.", escaped, StringComparison.Ordinal);
         Assert.DoesNotContain(":\\/\\/", escaped, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\\#\d", escaped);
+        Assert.DoesNotMatch(@"(?i)GH\\-\d", escaped);
+        Assert.DoesNotMatch("[0-9a-f]{7}", escaped);
     }
 
     [Theory]
@@ -146,8 +150,19 @@ public class CommandTests
     }
 
     [Fact]
-    public void The_init_template_is_the_one_the_docs_describe()
+    public void The_init_template_stays_valid_when_its_examples_are_uncommented()
     {
-        Assert.Contains("kind: Config", InitCommand.Template);
+        var uncommented = string.Join("\n", InitCommand.Template.Split('\n').Select(line =>
+            line.StartsWith("# rules:", StringComparison.Ordinal) || line.StartsWith("# exclude:", StringComparison.Ordinal) ||
+            line.StartsWith("# clientIPRequired:", StringComparison.Ordinal) || line.StartsWith("#   ", StringComparison.Ordinal) ? line[2..] : line));
+        Assert.NotEqual(InitCommand.Template, uncommented);
+
+        var set = new Kubepath.Manifests.ManifestLoader().LoadText(".kubepath.yaml", uncommented);
+
+        Assert.Empty(set.Diagnostics);
+        var config = Assert.Single(set.OfKind<Kubepath.Model.ConfigManifest>());
+        Assert.Equal(["KP1002", "KP1006"], config.Rules!.Value.Select(entry => entry.Key.Value));
+        Assert.Equal(2, config.Exclude.Count);
+        Assert.Single(config.ClientIPRequired);
     }
 }

@@ -24,20 +24,21 @@ internal static class InitCommand
         # state: cluster-state.yaml
 
         # A severity per rule (kubepath rules lists them): error, warning, info, or off.
-        rules: {}
-        #  KP1002: warning
-        #  KP1006: off
+        # rules:
+        #   KP1002: warning
+        #   KP1006: off
 
-        # Files and folders not to read when walking folders: * and ? within a name, ** across folders.
-        exclude: []
-        #  - "**/testdata"
-        #  - charts
+        # Files and folders not to read when walking folders: * and ? within a name, ** across folders, a leading /
+        # for this folder only.
+        # exclude:
+        #   - "**/testdata"
+        #   - charts
 
         # Services whose backends need the client's address: externalTrafficPolicy Cluster is a warning for them.
         # A Service can also say so itself with the annotation kubepath.io/requires-client-ip: "true".
-        clientIPRequired: []
-        #  - namespace: shop
-        #    matchLabels: {tier: edge}
+        # clientIPRequired:
+        #   - namespace: shop
+        #     matchLabels: {tier: edge}
         """;
 
     public static Command Create()

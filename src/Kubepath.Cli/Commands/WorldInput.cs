@@ -89,7 +89,8 @@ internal sealed class WorldInput
         ManifestSet? state = null;
         if ((parse.GetValue(State) ?? config?.Resolve(config.Manifest?.State)) is { } statePath)
         {
-            state = loader.Load(statePath);
+            // What the API server wrote is not checked against this release's fields.
+            state = new ManifestLoader(checkFields: false).Load(statePath);
             diagnostics.AddRange(state.Diagnostics);
         }
 
@@ -145,6 +146,6 @@ internal sealed class WorldInput
     {
         public bool InputHasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-        public int ExitCode => InputHasErrors ? ExitCodes.Findings : ExitCodes.Clean;
+        public int ExitCode => ConfigHasErrors ? ExitCodes.Usage : InputHasErrors ? ExitCodes.Findings : ExitCodes.Clean;
     }
 }

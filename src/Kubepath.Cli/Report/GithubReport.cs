@@ -11,6 +11,8 @@ internal static class GithubReport
 {
     public static string Render(LintResult result)
     {
+        // Annotations name files relative to the repository's root, wherever kubepath runs from.
+        var root = RepositoryPaths.Root();
         var text = new StringBuilder();
         foreach (var finding in result.Active)
         {
@@ -22,7 +24,7 @@ internal static class GithubReport
                 _ => "notice",
             };
             text.Append("::").Append(command)
-                .Append(" file=").Append(Property(d.Span.File))
+                .Append(" file=").Append(Property(RepositoryPaths.Relative(d.Span.File, root) ?? d.Span.File))
                 .Append(",line=").Append(d.Span.Start.Line)
                 .Append(",col=").Append(d.Span.Start.Column)
                 .Append(",endLine=").Append(d.Span.End.Line)

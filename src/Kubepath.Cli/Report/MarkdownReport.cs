@@ -37,7 +37,8 @@ internal static class MarkdownReport
         foreach (var group in active.GroupBy(f => f.Diagnostic.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var rule = RuleCatalog.Find(group.Key);
-            text.Append("| ").Append(RuleLink(group.Key)).Append(" | ").Append(Severity(group.First().Diagnostic.Severity)).Append(" | ")
+            var severities = string.Join(", ", group.Select(f => f.Diagnostic.Severity).Distinct().OrderByDescending(s => s).Select(Severity));
+            text.Append("| ").Append(RuleLink(group.Key)).Append(" | ").Append(severities).Append(" | ")
                 .Append(rule is null ? "input problem" : MarkdownText.Escape(rule.Title)).Append(" | ").Append(group.Count()).Append(" |\n");
         }
 
@@ -76,7 +77,7 @@ internal static class MarkdownReport
         _ => "ℹ️ info",
     };
 
-    /// <summary>Entry points on the left, endpoints on the right; each edge says which origins take it, and SNAT where the endpoint sees a rewritten source.</summary>
+    /// <summary>Entry points on the left, endpoints on the right; each edge says which origins take it, and SNAT where the endpoint sees a rewritten source (from every node of that origin, or from some).</summary>
     private static string Diagram(ServiceFlows flows)
     {
         var text = new StringBuilder("flowchart LR\n");
@@ -107,7 +108,8 @@ internal static class MarkdownReport
                         text.Append("  ").Append(targetId).Append("([\"").Append(MarkdownText.Mermaid(edge.Key)).Append("\"])\n");
                     }
 
-                    var label = string.Join(", ", edge.GroupBy(e => e.Origin).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + (g.Any(e => e.Masqueraded) ? " SNAT" : string.Empty)));
+                    var label = string.Join(", ", edge.GroupBy(e => e.Origin).OrderBy(g => g.Key, StringComparer.Ordinal)
+                        .Select(g => g.Key + (g.All(e => e.Masqueraded) ? " SNAT" : g.Any(e => e.Masqueraded) ? " (SNAT from some nodes)" : string.Empty)));
                     text.Append("  ").Append(entryId).Append(" -->|\"").Append(MarkdownText.Mermaid(label)).Append("\"| ").Append(targetId).Append('\n');
                 }
             }

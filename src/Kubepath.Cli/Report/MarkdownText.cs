@@ -14,8 +14,9 @@ internal static class MarkdownText
 
     /// <summary>
     /// Prose: every ASCII punctuation character backslash-escaped (CommonMark allows it for all of them, and it stops
-    /// HTML, entities, emphasis, links and <c>|</c>); a zero-width space after <c>@</c> and inside <c>://</c> and
-    /// <c>www.</c>, because GitHub finds mentions and autolinks in the text after escapes are undone.
+    /// HTML, entities, emphasis, links and <c>|</c>); a zero-width space after <c>@</c> and <c>#</c>, inside <c>://</c>,
+    /// <c>www.</c> and <c>GH-</c>, and in long hex runs, because GitHub finds mentions, references, autolinks and
+    /// commit SHAs in the text after escapes are undone.
     /// </summary>
     public static string Escape(string text)
     {
@@ -35,14 +36,38 @@ internal static class MarkdownText
             }
 
             result.Append(c);
-            if (c == '@' || (c == ':' && string.CompareOrdinal(text, i + 1, "//", 0, 2) == 0) ||
-                ((c is 'w' or 'W') && i >= 2 && string.Compare(text, i - 2, "www.", 0, 4, StringComparison.OrdinalIgnoreCase) == 0))
+            if (c is '@' or '#' || (c == ':' && string.CompareOrdinal(text, i + 1, "//", 0, 2) == 0) ||
+                ((c is 'w' or 'W') && i >= 2 && string.Compare(text, i - 2, "www.", 0, 4, StringComparison.OrdinalIgnoreCase) == 0) ||
+                ((c is 'h' or 'H') && i >= 1 && string.Compare(text, i - 1, "GH-", 0, 3, StringComparison.OrdinalIgnoreCase) == 0) ||
+                HexRunReaches(text, i, 6))
             {
+                // Mentions (@user), issue references (#12, owner/repo#12, GH-12), autolinks and commit SHAs are
+                // found in the rendered text, after escapes are undone: a zero-width space breaks them.
                 result.Append(ZeroWidthSpace);
             }
         }
 
         return result.ToString();
+    }
+
+    /// <summary>Whether <paramref name="i"/> is the <paramref name="length"/>th character of a run of 7 or more hex digits (what GitHub takes for a commit SHA).</summary>
+    private static bool HexRunReaches(string text, int i, int length)
+    {
+        static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
+
+        var start = i;
+        while (start > 0 && IsHex(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = i;
+        while (end < text.Length && IsHex(text[end]))
+        {
+            end++;
+        }
+
+        return IsHex(text[i]) && i - start == length - 1 && end - start >= 7;
     }
 
     /// <summary>A code span (names, paths), safe inside a table cell: the delimiter outruns any backticks inside, <c>|</c> is escaped.</summary>

@@ -25,7 +25,7 @@ internal static class SarifReport
     {
         var rules = Descriptors();
         var index = rules.Select((rule, i) => (rule.Id, i)).ToDictionary(pair => pair.Id, pair => pair.i, StringComparer.Ordinal);
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root();
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -49,9 +49,13 @@ internal static class SarifReport
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteStartArray("results");
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var finding in result.Findings)
             {
-                WriteResult(json, finding, index, root);
+                // What the finding is about, not its line or wording; an ordinal tells apart several findings of one rule on one field.
+                var about = About(finding, Uri(finding.Diagnostic.Span.File, root).Uri);
+                seen[about] = seen.TryGetValue(about, out var count) ? count + 1 : 0;
+                WriteResult(json, finding, index, root, Fingerprint(about + "\n" + seen[about].ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             json.WriteEndArray();
@@ -100,7 +104,7 @@ internal static class SarifReport
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, Dictionary<string, int> index, string? root)
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, Dictionary<string, int> index, string? root, string fingerprint)
     {
         var d = finding.Diagnostic;
         json.WriteStartObject();
@@ -118,8 +122,13 @@ internal static class SarifReport
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", Uri(d.Span.File, root));
-        json.WriteString("uriBaseId", "%SRCROOT%");
+        var (uri, inRepository) = Uri(d.Span.File, root);
+        json.WriteString("uri", uri);
+        if (inRepository)
+        {
+            json.WriteString("uriBaseId", "%SRCROOT%");
+        }
+
         json.WriteEndObject();
         json.WriteStartObject("region");
         json.WriteNumber("startLine", d.Span.Start.Line);
@@ -141,13 +150,14 @@ internal static class SarifReport
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteStartObject("partialFingerprints");
-        json.WriteString("kubepath/v1", Fingerprint(finding, Uri(d.Span.File, root)));
+        json.WriteString("kubepath/v1", fingerprint);
         json.WriteEndObject();
         if (finding.Suppression is { } suppression)
         {
             json.WriteStartArray("suppressions");
             json.WriteStartObject();
             json.WriteString("kind", "inSource");
+            json.WriteString("status", "accepted");
             json.WriteString("justification", suppression.Reason ?? suppression.Annotation + " on " + suppression.Object);
             json.WriteEndObject();
             json.WriteEndArray();
@@ -163,40 +173,33 @@ internal static class SarifReport
         _ => "note",
     };
 
-    /// <summary>Rule, file, object and field: what a finding is about, not where its line happens to be.</summary>
-    private static string Fingerprint(Finding finding, string uri)
+    /// <summary>Rule, file, object and field: what a finding is about, not where its line happens to be nor how its message reads.</summary>
+    private static string About(Finding finding, string uri)
     {
         var d = finding.Diagnostic;
         var about = finding.Subject is { } subject
             ? subject.Kind.Value + "/" + subject.QualifiedName + "#" + d.Span.Path
             : "line " + d.Span.Start.Line;
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(d.Id + "\n" + uri + "\n" + about + "\n" + d.Message));
-        return string.Concat(hash.Take(16).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        return d.Id + "\n" + uri + "\n" + about;
     }
 
-    /// <summary>The file relative to the repository's root (the nearest folder above the current one with .git), percent-encoded.</summary>
-    private static string Uri(string file, string? root)
+    private static string Fingerprint(string about) =>
+        string.Concat(SHA256.HashData(Encoding.UTF8.GetBytes(about)).Take(16).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// A file as SARIF names it: relative to the repository's root and percent-encoded inside it; outside it (a state
+    /// file in /tmp), an absolute file URI with no base.
+    /// </summary>
+    private static (string Uri, bool InRepository) Uri(string file, string? root)
     {
-        var path = file;
-        if (root is not null && file != "<stdin>")
+        if (file == "<stdin>")
         {
-            var relative = Path.GetRelativePath(root, Path.GetFullPath(file)).Replace('\\', '/');
-            path = relative.StartsWith("../", StringComparison.Ordinal) ? file : relative;
+            return (System.Uri.EscapeDataString(file), true);
         }
 
-        return string.Join("/", path.Split('/').Select(System.Uri.EscapeDataString));
-    }
-
-    private static string? RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
-        {
-            if (Directory.Exists(Path.Combine(folder.FullName, ".git")) || File.Exists(Path.Combine(folder.FullName, ".git")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return null;
+        var relative = RepositoryPaths.Relative(file, root);
+        return relative is not null
+            ? (string.Join("/", relative.Split('/').Select(System.Uri.EscapeDataString)), true)
+            : (new System.Uri(Path.GetFullPath(file)).AbsoluteUri, false);
     }
 }

@@ -1,34 +1,41 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Linq;
+using Kubepath.Model;
 
 namespace Kubepath.Cli.Report;
 
-/// <summary>The source lines findings point at, read back from the files (standard input has none to show).</summary>
+/// <summary>
+/// The source lines findings point at, from the texts the loader read (standard input included); a file it did not
+/// read (too large, unreadable) shows no line, and is never read again here.
+/// </summary>
 internal sealed class SourceExcerpt
 {
-    private readonly Dictionary<string, string[]?> files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> texts;
+    private readonly Dictionary<string, string[]> lines = new(StringComparer.Ordinal);
+
+    public SourceExcerpt(IEnumerable<SourceFile> files)
+    {
+        texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            texts[file.Path] = file.Text;
+        }
+    }
 
     /// <summary>Line <paramref name="line"/> (1-based) of <paramref name="file"/>, split as the loader splits lines (LF, CRLF, CR).</summary>
     public string? Line(string file, int line)
     {
-        if (!files.TryGetValue(file, out var lines))
+        if (!lines.TryGetValue(file, out var split))
         {
-            lines = files[file] = Read(file);
+            if (!texts.TryGetValue(file, out var text))
+            {
+                return null;
+            }
+
+            split = lines[file] = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         }
 
-        return lines is not null && line >= 1 && line <= lines.Length ? lines[line - 1] : null;
-    }
-
-    private static string[]? Read(string file)
-    {
-        try
-        {
-            return File.Exists(file) ? File.ReadAllText(file).Replace("\r\n", "\n").Replace('\r', '\n').Split('\n') : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        return line >= 1 && line <= split.Length ? split[line - 1] : null;
     }
 }

@@ -15,7 +15,7 @@ internal static class TextReport
     public static string Render(LintResult result, bool color, bool listObjects)
     {
         var paint = new Paint(color);
-        var excerpt = new SourceExcerpt();
+        var excerpt = new SourceExcerpt(result.Manifests.Files);
         var text = new StringBuilder();
         var objectsByFile = result.Manifests.Objects.ToLookup(o => o.Span.File, StringComparer.Ordinal);
         var findingsByFile = result.Active.ToLookup(f => f.Diagnostic.Span.File, StringComparer.Ordinal);
@@ -26,12 +26,12 @@ internal static class TextReport
             .OrderBy(file => file, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            text.Append(paint.Bold(file)).Append('\n');
+            text.Append(paint.Bold(Printable(file))).Append('\n');
             if (listObjects)
             {
                 foreach (var obj in objectsByFile[file])
                 {
-                    text.Append($"  {obj.Span.Start.Line,4}:{obj.Span.Start.Column,-3} {obj.Kind.Value} {Describe(obj)}\n");
+                    text.Append($"  {obj.Span.Start.Line,4}:{obj.Span.Start.Column,-3} {Printable(obj.Kind.Value)} {Printable(Describe(obj))}\n");
                 }
             }
 
@@ -51,7 +51,7 @@ internal static class TextReport
     {
         var d = finding.Diagnostic;
         var start = d.Span.Start;
-        text.Append($"  {start.Line,4}:{start.Column,-3} ").Append(paint.Severity(d.Severity)).Append(' ').Append(paint.Bold(d.Id)).Append(": ").Append(d.Message).Append('\n');
+        text.Append($"  {start.Line,4}:{start.Column,-3} ").Append(paint.Severity(d.Severity)).Append(' ').Append(paint.Bold(d.Id)).Append(": ").Append(Printable(d.Message)).Append('\n');
         if (excerpt.Line(d.Span.File, start.Line) is not { } line)
         {
             return;
@@ -63,8 +63,35 @@ internal static class TextReport
         // Tabs stay tabs in the caret line's indent, so the caret sits under the span in any terminal.
         var indent = new string(line.Take(column).Select(c => c == '\t' ? '\t' : ' ').ToArray());
         var gutter = new string(' ', start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
-        text.Append("       ").Append(paint.Dim(start.Line + " | ")).Append(line.TrimEnd()).Append('\n');
+        text.Append("       ").Append(paint.Dim(start.Line + " | ")).Append(Printable(line.TrimEnd(), keepTabs: true)).Append('\n');
         text.Append("       ").Append(paint.Dim(gutter + " | ")).Append(indent).Append(paint.Caret(d.Severity, new string('^', width))).Append('\n');
+    }
+
+    /// <summary>
+    /// Text from the input made safe to print: control characters (line breaks, ESC) shown as \uXXXX, so a name cannot
+    /// start a line of its own (a CI runner's <c>::command::</c>) or send terminal escape sequences.
+    /// </summary>
+    private static string Printable(string text, bool keepTabs = false)
+    {
+        if (!text.Any(c => char.IsControl(c) && !(keepTabs && c == '\t')))
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && !(keepTabs && c == '\t'))
+            {
+                result.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
     }
 
     private static string Describe(ManifestObject obj)

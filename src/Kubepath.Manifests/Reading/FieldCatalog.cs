@@ -50,7 +50,8 @@ internal sealed class ObjectType
 
 /// <summary>
 /// The fields of every kind Kubepath validates, as the API defines them: schemas/kubernetes-fields.txt (generated from
-/// the KubernetesClient models) and schemas/metallb-fields.txt (from MetalLB's CRDs). The grammar, one declaration a
+/// the KubernetesClient models), schemas/metallb-fields.txt (from MetalLB's CRDs) and schemas/kubepath-fields.txt
+/// (Kubepath's own settings file). The grammar, one declaration a
 /// line: <c>kind APIVERSION KIND TYPE</c>; <c>type NAME</c> followed by indented <c>json-name FIELDTYPE [required]</c>
 /// lines, where FIELDTYPE is <c>string</c>, <c>integer</c>, <c>number</c>, <c>boolean</c>, <c>int-or-string</c>,
 /// <c>quantity</c>, <c>any</c>, a type name, <c>[FIELDTYPE]</c> (a list) or <c>map&lt;FIELDTYPE&gt;</c>.
@@ -60,7 +61,7 @@ internal sealed class FieldCatalog
     private static readonly Lazy<FieldCatalog> Embedded = new(() =>
     {
         var catalog = new FieldCatalog();
-        foreach (var name in new[] { "schemas/kubernetes-fields.txt", "schemas/metallb-fields.txt" })
+        foreach (var name in new[] { "schemas/kubernetes-fields.txt", "schemas/metallb-fields.txt", "schemas/kubepath-fields.txt" })
         {
             using var stream = typeof(FieldCatalog).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("missing resource " + name);
             using var reader = new StreamReader(stream);

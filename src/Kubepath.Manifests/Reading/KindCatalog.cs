@@ -121,6 +121,12 @@ internal static class KindCatalog
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (apiVersion, kind) in Served.Keys)
         {
+            // Kubepath's and kustomize's own files are no API's kinds: a kubeconfig's "v1 Config" is not a misspelt one.
+            if (apiVersion.StartsWith("kubepath.io/", StringComparison.Ordinal) || apiVersion.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (!result.ContainsKey(kind) || apiVersion.EndsWith("v1beta2", StringComparison.Ordinal))
             {
                 result[kind] = apiVersion;

@@ -16,10 +16,38 @@ internal readonly partial struct Node
     public void CheckFields(ObjectType type, FieldCatalog catalog)
     {
         var reported = new HashSet<int>(context.Diagnostics.Select(d => d.Span.StartOffset));
-        CheckObject(type, catalog, reported, 0);
+        // A strategic-merge directive ($patch, $setElementOrder/...) anywhere makes the document a patch: a partial object.
+        CheckObject(type, catalog, reported, 0, partial: HasDirective(Index, 0));
     }
 
-    private void Check(FieldType type, FieldCatalog catalog, HashSet<int> reported, int depth)
+    private bool HasDirective(int node, int depth)
+    {
+        if (node == YamlTree.None || depth > 64 || tree.Kind(node) == YamlNodeKind.Scalar)
+        {
+            return false;
+        }
+
+        var mapping = tree.Kind(node) == YamlNodeKind.Mapping;
+        var key = true;
+        for (var child = tree.FirstChild(node); child != YamlTree.None; child = tree.Next(child))
+        {
+            if (mapping && key && tree.Kind(child) == YamlNodeKind.Scalar && tree.Value(child).StartsWith("$", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if ((!mapping || !key) && HasDirective(tree.Deref(child), depth + 1))
+            {
+                return true;
+            }
+
+            key = !mapping || !key;
+        }
+
+        return false;
+    }
+
+    private void Check(FieldType type, FieldCatalog catalog, HashSet<int> reported, int depth, bool partial)
     {
         if (!Exists || type.Shape == FieldShape.Any || reported.Contains(Span.StartOffset) || depth > 64)
         {
@@ -31,7 +59,7 @@ internal readonly partial struct Node
             case FieldShape.Object when catalog.Type(type.TypeName!) is { } objectType:
                 if (Expect(YamlNodeKind.Mapping, "a mapping"))
                 {
-                    CheckObject(objectType, catalog, reported, depth);
+                    CheckObject(objectType, catalog, reported, depth, partial);
                 }
 
                 break;
@@ -41,7 +69,7 @@ internal readonly partial struct Node
                     var position = 0;
                     for (var item = tree.FirstChild(Index); item != YamlTree.None; item = tree.Next(item))
                     {
-                        Item(item, position++).Check(type.Element!, catalog, reported, depth + 1);
+                        Item(item, position++).Check(type.Element!, catalog, reported, depth + 1, partial);
                     }
                 }
 
@@ -51,7 +79,7 @@ internal readonly partial struct Node
                 {
                     foreach (var (_, _, value) in Entries())
                     {
-                        value.Check(type.Element!, catalog, reported, depth + 1);
+                        value.Check(type.Element!, catalog, reported, depth + 1, partial);
                     }
                 }
 
@@ -59,32 +87,28 @@ internal readonly partial struct Node
             case FieldShape.Object:
                 break;
             default:
-                CheckScalar(type.Shape);
+                CheckScalar(type.Shape, reported);
                 break;
         }
     }
 
-    private void CheckObject(ObjectType type, FieldCatalog catalog, HashSet<int> reported, int depth)
+    private void CheckObject(ObjectType type, FieldCatalog catalog, HashSet<int> reported, int depth, bool partial)
     {
+        // A key written with null counts as present: the API takes "endpoints: null" as an empty list.
         var present = new HashSet<string>(StringComparer.Ordinal);
-        var patch = false;
         foreach (var (name, keySpan, value) in Entries())
         {
-            if (value.Exists)
-            {
-                present.Add(name);
-            }
-
+            present.Add(name);
             if (name.StartsWith("$", StringComparison.Ordinal))
             {
-                // A strategic-merge directive ($patch, $setElementOrder/...): this is a patch, not an object.
-                patch = true;
+                continue;
             }
-            else if (type.Fields.TryGetValue(name, out var field))
+
+            if (type.Fields.TryGetValue(name, out var field))
             {
-                value.Check(field, catalog, reported, depth + 1);
+                value.Check(field, catalog, reported, depth + 1, partial);
             }
-            else if (!reported.Contains(keySpan.StartOffset))
+            else if (reported.Add(keySpan.StartOffset))
             {
                 var meant = NearestName.Find(name, type.Fields.Keys);
                 context.Diagnostics.Add(LoadDiagnostics.UnknownField.At(keySpan,
@@ -92,7 +116,7 @@ internal readonly partial struct Node
             }
         }
 
-        var missing = patch ? new List<string>() : type.Required.Where(name => !present.Contains(name)).ToList();
+        var missing = partial ? new List<string>() : type.Required.Where(name => !present.Contains(name)).ToList();
         if (missing.Count > 0)
         {
             Report(LoadDiagnostics.MissingRequiredField, $"{(Path.IsRoot ? "the object" : Path.ToString())}: missing required field{(missing.Count == 1 ? string.Empty : "s")} " + string.Join(", ", missing.Select(name => "\"" + name + "\"")));
@@ -144,8 +168,14 @@ internal readonly partial struct Node
         return false;
     }
 
-    private void CheckScalar(FieldShape shape)
+    private void CheckScalar(FieldShape shape, HashSet<int> reported)
     {
+        // An alias or merge shares its anchor's node: report it once.
+        if (!reported.Add(Span.StartOffset))
+        {
+            return;
+        }
+
         if (tree.Kind(Index) != YamlNodeKind.Scalar)
         {
             Mismatch(Expected(shape));
@@ -158,7 +188,8 @@ internal readonly partial struct Node
             ScalarKind.Null => true,
             ScalarKind.String => shape is FieldShape.String or FieldShape.IntOrString or FieldShape.Quantity,
             ScalarKind.Int => shape is FieldShape.Integer or FieldShape.Number or FieldShape.IntOrString or FieldShape.Quantity,
-            ScalarKind.Float => shape is FieldShape.Number or FieldShape.Quantity,
+            // kubectl sends YAML as JSON, where 1.0 is 1: a whole number is an integer.
+            ScalarKind.Float => shape is FieldShape.Number or FieldShape.Quantity || (shape is FieldShape.Integer or FieldShape.IntOrString && IsWhole(value.Text)),
             _ => shape == FieldShape.Boolean,
         };
         if (!fits && !TemplatePlaceholder(value.Text))
@@ -167,6 +198,9 @@ internal readonly partial struct Node
             Report(LoadDiagnostics.WrongValueType, $"{Path}: expected {Expected(shape)}, found {value.Describe()}{hint}");
         }
     }
+
+    private static bool IsWhole(string text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && Math.Floor(number) == number && !double.IsInfinity(number);
 
     private static string Expected(FieldShape shape) => shape switch
     {

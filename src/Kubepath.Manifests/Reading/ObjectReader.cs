@@ -27,6 +27,14 @@ internal static class ObjectReader
         ReadObject(node, inheritedApiVersion: null, inheritedKind: null, objects);
     }
 
+    private const string KustomizationApiVersion = "kustomize.config.k8s.io/v1beta1";
+
+    private static bool IsKustomizationFile(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        return name is "kustomization.yaml" or "kustomization.yml" or "Kustomization";
+    }
+
     /// <summary>Reports at the apiVersion, which a typed List's items inherit from the list.</summary>
     private static void Report(Node node, Field<string> apiVersion, LoadDiagnosticDescriptor descriptor, string message) =>
         node.Context.Diagnostics.Add(descriptor.At(apiVersion.Span, message));
@@ -35,6 +43,13 @@ internal static class ObjectReader
     {
         var apiVersion = node.String("apiVersion") ?? inheritedApiVersion;
         var kind = node.String("kind") ?? (inheritedKind is null ? null : new Field<string>(inheritedKind, node.Span));
+        if ((apiVersion is null || kind is null) && IsKustomizationFile(node.Context.Lines.File))
+        {
+            // kustomize reads kustomization.yaml whether or not it says what it is.
+            apiVersion ??= new Field<string>(KustomizationApiVersion, node.Span);
+            kind ??= new Field<string>("Kustomization", node.Span);
+        }
+
         if (apiVersion is null || kind is null)
         {
             var missing = apiVersion is null && kind is null ? "apiVersion and kind" : apiVersion is null ? "apiVersion" : "kind";
@@ -98,7 +113,7 @@ internal static class ObjectReader
         });
 
         // Validated as written: an apiVersion that is not served is reported above, and its fields are not this schema's.
-        if (resolution.RemovedReplacement is null && resolution.ServedVersion is null && FieldCatalog.Instance.RootOf(apiVersion.Value, kind.Value) is { } schema)
+        if (node.Context.CheckFields && resolution.RemovedReplacement is null && resolution.ServedVersion is null && FieldCatalog.Instance.RootOf(apiVersion.Value, kind.Value) is { } schema)
         {
             node.CheckFields(schema, FieldCatalog.Instance);
         }

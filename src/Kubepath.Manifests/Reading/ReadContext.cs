@@ -6,12 +6,16 @@ namespace Kubepath.Manifests.Reading;
 /// <summary>What every field read needs: the file, its line map, and where load diagnostics go.</summary>
 internal sealed class ReadContext
 {
-    public ReadContext(SourceLines lines, List<Diagnostic> diagnostics, bool mayHavePlaceholders)
+    public ReadContext(SourceLines lines, List<Diagnostic> diagnostics, bool mayHavePlaceholders, bool checkFields = true)
     {
         Lines = lines;
         Diagnostics = diagnostics;
         MayHavePlaceholders = mayHavePlaceholders;
+        CheckFields = checkFields;
     }
+
+    /// <summary>Check objects against the API's fields (not for what the API server itself wrote: a state file).</summary>
+    public bool CheckFields { get; }
 
     /// <summary>False when the file has no <c>{{</c> or <c>${</c> at all, so no value needs checking for one.</summary>
     public bool MayHavePlaceholders { get; }

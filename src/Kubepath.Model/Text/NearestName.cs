@@ -6,12 +6,26 @@ namespace Kubepath.Model;
 /// <summary>The "did you mean" of a message: the known name closest to a misspelt one, if it is close enough to be meant.</summary>
 public static class NearestName
 {
+    /// <summary>Longer text is no misspelt name; comparing it would cost time and memory for nothing.</summary>
+    private const int MaxLength = 128;
+
     public static string? Find(string text, IEnumerable<string> known)
     {
+        if (text.Length > MaxLength)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var name in known)
         {
+            // Names whose length alone rules them out are not compared.
+            if (Math.Abs(name.Length - text.Length) > Allowed(Math.Max(name.Length, text.Length)))
+            {
+                continue;
+            }
+
             var distance = Distance(text.ToLowerInvariant(), name.ToLowerInvariant());
             if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(name, best) < 0))
             {
@@ -20,9 +34,11 @@ public static class NearestName
             }
         }
 
-        // One edit in four characters, at least one: "externalTrafficPolcy" → externalTrafficPolicy, never "port" → "name".
-        return best is not null && bestDistance <= Math.Max(1, Math.Max(text.Length, best.Length) / 4) ? best : null;
+        return best is not null && bestDistance <= Allowed(Math.Max(text.Length, best.Length)) ? best : null;
     }
+
+    /// <summary>One edit in four characters, at least one: "externalTrafficPolcy" → externalTrafficPolicy, never "port" → "name".</summary>
+    private static int Allowed(int length) => Math.Max(1, length / 4);
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
     private static int Distance(string a, string b)

@@ -77,6 +77,21 @@ public class FieldCatalogTests
         Assert.Equal(generated, File.ReadAllText(path));
     }
 
+    [Fact]
+    public void The_settings_file_catalog_has_the_fields_of_its_JSON_schema()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repository.PathOf("schemas/config.schema.json")));
+        var catalog = new Kubepath.Manifests.Reading.FieldCatalog();
+        catalog.Add(File.ReadAllText(Repository.PathOf("schemas/kubepath-fields.txt")));
+        var root = catalog.RootOf("kubepath.io/v1alpha1", "Config")!;
+        var properties = schema.RootElement.GetProperty("properties");
+
+        Assert.Equal(properties.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal), root.Fields.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            properties.GetProperty("clientIPRequired").GetProperty("items").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal),
+            catalog.Type("KubepathServiceSelector")!.Fields.Keys.Order(StringComparer.Ordinal));
+    }
+
     private static string Generate()
     {
         var version = typeof(k8s.Models.V1Service).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];

@@ -138,5 +138,19 @@ public class LintFormatTests
         Assert.Equal(MainJobTests.Run([.. Shop, "--format", "json"]).Output, MainJobTests.Run("samples/shop", "--format", "json").Output);
     }
 
+    [Fact]
+    public void Text_output_cannot_be_made_to_start_a_line_or_send_escapes()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("kubepath-ctl-").FullName, "evil.yaml");
+        File.WriteAllText(file, "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {\"x\\n::error file=a::owned\\e[31m\": 1, ports: [{port: 80}]}\n");
+
+        var (_, output, _) = MainJobTests.Run("lint", file, "--no-color");
+
+        Assert.Contains("KP9015", output);
+        Assert.DoesNotContain(output.Split('\n'), line => line.StartsWith("::", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', output);
+        Assert.Contains("\\u000a::error", output);
+    }
+
     private static string[] Sample(string name) => name == "shop" ? Shop : SeedLab;
 }

@@ -18,6 +18,8 @@ public class PathPatternTests
     [InlineData("a?c.yaml", "abc.yaml", true)]
     [InlineData("a?c.yaml", "a/c.yaml", false)]
     [InlineData("a.b", "axb", false)]
+    [InlineData("/charts", "charts/x.yaml", true)]
+    [InlineData("/charts", "deploy/charts/x.yaml", false)]
     public void Globs_match_like_gitignore(string pattern, string path, bool matches)
     {
         Assert.Equal(matches, new PathPattern(pattern).Matches(path));

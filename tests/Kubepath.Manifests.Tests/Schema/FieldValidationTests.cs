@@ -136,4 +136,59 @@ public class FieldValidationTests
         Assert.EndsWith("whole.yaml", diagnostic.Span.File, StringComparison.Ordinal);
         Assert.Equal("spec: missing required fields \"selector\", \"template\"", diagnostic.Message);
     }
+
+    [Fact]
+    public void A_patch_directive_anywhere_makes_the_document_a_patch_and_a_headerless_kustomization_is_still_read()
+    {
+        var root = Directory.CreateTempSubdirectory("kubepath-patches-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "overlay"));
+        File.WriteAllText(Path.Combine(root, "overlay", "kustomization.yaml"), "resources: [../base]\npatchesStrategicMerge: [./replicas.yaml]\n");
+        File.WriteAllText(Path.Combine(root, "overlay", "replicas.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 3}\n");
+        File.WriteAllText(Path.Combine(root, "deep.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: deep}\nspec:\n  template:\n    spec:\n      containers:\n      - {name: old, $patch: delete}\n");
+
+        var set = new ManifestLoader().Load(root);
+
+        Assert.Empty(set.Diagnostics);
+        Assert.Single(set.OfKind<Kubepath.Model.KustomizationManifest>());
+    }
+
+    [Fact]
+    public void Whole_numbers_written_as_floats_are_integers_as_kubectl_sends_them()
+    {
+        Assert.Empty(Load("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {terminationGracePeriodSeconds: 30.0, containers: [{name: c}]}\n").Diagnostics);
+        Assert.Single(Load("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {terminationGracePeriodSeconds: 30.5, containers: [{name: c}]}\n").Diagnostics);
+    }
+
+    [Fact]
+    public void A_key_repeated_through_an_anchor_is_reported_once_and_a_huge_key_gets_no_suggestion()
+    {
+        var set = Load("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - &c {name: a, imag: nginx}\n  - *c\n");
+        Assert.Single(set.Diagnostics, d => d.Id == LoadDiagnostics.UnknownField.Id);
+
+        var huge = new string('x', 100_000);
+        var diagnostic = SingleDiagnostic(Load("apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {" + huge + ": 1}\n"), LoadDiagnostics.UnknownField);
+        Assert.DoesNotContain("did you mean", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void State_files_written_by_the_API_server_are_not_field_checked_and_an_explicit_null_is_present()
+    {
+        const string Slice = "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: s}\naddressType: IPv4\nendpoints: null\nfutureField: 1\n";
+
+        Assert.Equal([LoadDiagnostics.UnknownField.Id], Load(Slice).Diagnostics.Select(d => d.Id));
+        Assert.Empty(new ManifestLoader(checkFields: false).LoadText("state.yaml", Slice).Diagnostics);
+    }
+
+    [Fact]
+    public void A_kubeconfig_is_not_taken_for_a_misspelt_Kubepath_setting()
+    {
+        Assert.Empty(Load("apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\n").Diagnostics);
+    }
+
+    [Fact]
+    public void The_settings_file_is_checked_too()
+    {
+        var diagnostic = SingleDiagnostic(Load("apiVersion: kubepath.io/v1alpha1\nkind: Config\nexlude: [charts]\nrules: {KP1006: off}\n"), LoadDiagnostics.UnknownField);
+        Assert.StartsWith("exlude: unknown field \"exlude\"; did you mean exclude?", diagnostic.Message, StringComparison.Ordinal);
+    }
 }

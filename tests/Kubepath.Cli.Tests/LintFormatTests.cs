@@ -152,5 +152,18 @@ public class LintFormatTests
         Assert.Contains("\\u000a::error", output);
     }
 
+    [Fact]
+    public void A_markdown_report_stays_within_the_size_of_a_GitHub_comment()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("kubepath-big-").FullName, "many.yaml");
+        File.WriteAllText(file, string.Concat(Enumerable.Range(0, 800).Select(i =>
+            $"---\napiVersion: v1\nkind: Service\nmetadata: {{name: s{i}}}\nspec: {{externalTrafficPolicy: Local, internalTrafficPolicy: Local, ports: [{{port: 80}}]}}\n")));
+
+        var output = MainJobTests.Run("lint", file, "--format", "markdown").Output;
+
+        Assert.True(output.Length < 65_536, output.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Matches(@"…and \d+ more findings on \d+ more objects", output);
+    }
+
     private static string[] Sample(string name) => name == "shop" ? Shop : SeedLab;
 }

@@ -20,6 +20,9 @@ internal static class MarkdownReport
     /// <summary>More entry points than this make a diagram nobody reads; the rest are counted.</summary>
     private const int MaxEntries = 12;
 
+    /// <summary>GitHub refuses comments over 65,536 characters; the report stops short of it, saying what it left out.</summary>
+    private const int MaxLength = 60_000;
+
     public static string Render(LintResult result)
     {
         var text = new StringBuilder();
@@ -43,8 +46,18 @@ internal static class MarkdownReport
         }
 
         var simulator = new FlowSimulator(result.World);
-        foreach (var subject in active.GroupBy(f => SubjectKey(f.Subject), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var sections = active.GroupBy(f => SubjectKey(f.Subject), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < sections.Count; i++)
         {
+            if (text.Length > MaxLength)
+            {
+                var left = sections.Skip(i).Sum(section => section.Count());
+                text.Append("\n…and ").Append(left).Append(left == 1 ? " more finding" : " more findings").Append(" on ").Append(sections.Count - i)
+                    .Append(" more objects, left out to keep this comment within GitHub's size limit; the SARIF or JSON report has them all.\n");
+                break;
+            }
+
+            var subject = sections[i];
             var first = subject.First().Subject;
             text.Append("\n### ").Append(first is null ? "Input" : MarkdownText.Escape(first.Kind.Value) + " " + MarkdownText.Code(first.QualifiedName)).Append("\n\n");
             text.Append("| | Rule | Where | Finding |\n|---|---|---|---|\n");

@@ -54,14 +54,13 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         var built = new ConcurrentBag<(JsonObject Manifest, SyntaxTree Tree, int Order)>();
         if (types is not null)
         {
-            var extractor = new ObjectExtractor(types);
             context.RegisterOperationAction(
                 operation =>
                 {
                     var creation = (IObjectCreationOperation)operation.Operation;
                     if (types.IsRoot(creation.Type, out var kind) && !InsideModel(creation))
                     {
-                        built.Add((extractor.Extract(creation, kind), creation.Syntax.SyntaxTree, creation.Syntax.SpanStart));
+                        built.Add((new ObjectExtractor(types).Extract(creation, kind), creation.Syntax.SyntaxTree, creation.Syntax.SpanStart));
                     }
                 },
                 OperationKind.ObjectCreation);

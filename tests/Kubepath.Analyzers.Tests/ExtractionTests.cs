@@ -139,4 +139,35 @@ public class ExtractionTests
 
         Assert.DoesNotContain(diagnostics, d => d.Id == "KP4004");
     }
+
+    [Fact]
+    public async Task A_workload_built_from_run_time_values_is_not_taken_for_missing_pods()
+    {
+        var diagnostics = await AnalyzerRun.Diagnostics("""
+            using k8s.Models;
+            using System.Collections.Generic;
+
+            public static class Manifests
+            {
+                public static V1Deployment Deployment(string app) => new V1Deployment
+                {
+                    Metadata = new V1ObjectMeta { Name = app },
+                    Spec = new V1DeploymentSpec
+                    {
+                        Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = app } },
+                        Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = app } } },
+                    },
+                };
+
+                public static V1Service Service() => new V1Service
+                {
+                    Metadata = new V1ObjectMeta { Name = "web" },
+                    Spec = new V1ServiceSpec { Selector = new Dictionary<string, string> { ["app"] = "web" }, Ports = new List<V1ServicePort> { new V1ServicePort { Port = 80 } } },
+                };
+            }
+            """);
+
+        // Without the run-time labels, "the selector matches no pod" (KP2001) would be a guess.
+        Assert.DoesNotContain(diagnostics, d => d.Id == "KP2001");
+    }
 }

@@ -11,9 +11,11 @@ namespace Kubepath.Analyzers.Extraction;
 /// <c>const</c> fields, <c>nameof</c>, interpolations of constants, dictionary initializers, <c>IntOrString</c>
 /// values, and locals assigned once. A value it cannot know is left out: never guessed.
 /// </summary>
+/// <remarks>One extractor reads one root object (it collects what it could not know); make one per object.</remarks>
 internal sealed class ObjectExtractor
 {
     private readonly ModelTypes types;
+    private readonly SortedSet<string> unknown = new(System.StringComparer.Ordinal);
 
     public ObjectExtractor(ModelTypes types) => this.types = types;
 
@@ -27,6 +29,16 @@ internal sealed class ObjectExtractor
             {
                 ApplyLater(root, local, assignment);
             }
+        }
+
+        if (unknown.Count > 0)
+        {
+            // Rules must not conclude from what was left out (no labels, so "selects nothing"): say so on the object.
+            var metadata = root.Get("metadata") as JsonObject ?? new JsonObject(null);
+            var annotations = metadata.Get("annotations") as JsonObject ?? new JsonObject(null);
+            annotations.Set(Kubepath.Model.KubepathAnnotations.UnknownFields, new JsonScalar(string.Join(",", unknown), null));
+            metadata.Set("annotations", annotations);
+            root.Set("metadata", metadata);
         }
 
         if (!root.Has("kind"))
@@ -49,9 +61,9 @@ internal sealed class ObjectExtractor
         {
             foreach (var member in initializer.Initializers)
             {
-                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && Value(assignment.Value, assignment.Syntax, depth + 1) is { } value)
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
                 {
-                    result.Set(types.FieldName(property.Property), value);
+                    Assign(result, types.FieldName(property.Property), assignment);
                 }
                 else if (member is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation nested, Initializer: { } nestedInitializer })
                 {
@@ -70,10 +82,23 @@ internal sealed class ObjectExtractor
     {
         foreach (var member in initializer.Initializers)
         {
-            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && Value(assignment.Value, assignment.Syntax, depth + 1) is { } value)
+            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
             {
-                target.Set(types.FieldName(property.Property), value);
+                Assign(target, types.FieldName(property.Property), assignment, depth);
             }
+        }
+    }
+
+    /// <summary>Sets a field from an assignment, or notes it as unknown when its value is not a compile-time one.</summary>
+    private void Assign(JsonObject target, string field, ISimpleAssignmentOperation assignment, int depth = 0)
+    {
+        if (Value(assignment.Value, assignment.Syntax, depth + 1) is { } value)
+        {
+            target.Set(field, value);
+        }
+        else
+        {
+            unknown.Add(field);
         }
     }
 
@@ -110,6 +135,10 @@ internal sealed class ObjectExtractor
                     {
                         array.Items.Add(item);
                     }
+                    else
+                    {
+                        unknown.Add("an item of a list");
+                    }
                 }
 
                 return array;
@@ -134,12 +163,20 @@ internal sealed class ObjectExtractor
                     {
                         map.Set(key, entry);
                     }
+                    else
+                    {
+                        unknown.Add(key);
+                    }
 
                     break;
                 case IInvocationOperation { Arguments.Length: 1 } add:
                     if (Value(add.Arguments[0].Value, add.Arguments[0].Syntax, depth + 1) is { } item)
                     {
                         list.Items.Add(item);
+                    }
+                    else
+                    {
+                        unknown.Add("an item of a list");
                     }
 
                     break;
@@ -148,6 +185,10 @@ internal sealed class ObjectExtractor
                     if (Value(assignment.Value, assignment.Syntax, depth + 1) is { } value)
                     {
                         map.Set(key, value);
+                    }
+                    else
+                    {
+                        unknown.Add(key);
                     }
 
                     break;
@@ -185,10 +226,7 @@ internal sealed class ObjectExtractor
             container = next;
         }
 
-        if (Value(assignment.Value, assignment.Syntax, 1) is { } value)
-        {
-            container.Set(types.FieldName(path[path.Count - 1]), value);
-        }
+        Assign(container, types.FieldName(path[path.Count - 1]), assignment);
     }
 
     private static IOperation Unwrap(IOperation operation)

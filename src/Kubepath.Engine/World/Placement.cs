@@ -42,7 +42,8 @@ internal static class Placement
     {
         var nextHost = new Dictionary<string, long>(StringComparer.Ordinal);
         var result = new List<PodInstance>();
-        var pods = manifests.OfKind<Pod>().OrderBy(pod => pod.Namespace, StringComparer.Ordinal).ThenBy(pod => pod.Name, StringComparer.Ordinal);
+        // Pods and workloads with values nobody knew before run time are not placed (see WorldBuilder).
+        var pods = manifests.OfKind<Pod>().Where(pod => !pod.HasUnknownFields()).OrderBy(pod => pod.Namespace, StringComparer.Ordinal).ThenBy(pod => pod.Name, StringComparer.Ordinal);
         foreach (var pod in pods)
         {
             var eligible = EligibleNodes(nodes, pod.Spec);
@@ -54,6 +55,7 @@ internal static class Placement
         }
 
         var workloads = manifests.OfKind<Workload>()
+            .Where(workload => !workload.HasUnknownFields())
             .OrderBy(workload => workload.Kind.Value, StringComparer.Ordinal)
             .ThenBy(workload => workload.Namespace, StringComparer.Ordinal)
             .ThenBy(workload => workload.Name, StringComparer.Ordinal);

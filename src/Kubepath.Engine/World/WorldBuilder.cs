@@ -56,10 +56,14 @@ public static class WorldBuilder
         var podViews = statePods.Concat(pods.Value)
             .SelectMany(pod => pod.Addresses.Select(address => new PodView(pod.Origin, pod.NodeName, address, pod.Spec.UsesHostNetwork, pod.Assumed)))
             .ToList();
-        var templates = manifests.OfKind<Workload>().Select(workload => new PodTemplateView(workload.Namespace, workload.Kind.Value + " " + workload.QualifiedName, workload.Template.Metadata.Labels, workload.Template.Spec))
-            .Concat(manifests.OfKind<Pod>().Concat(state?.OfKind<Pod>() ?? Enumerable.Empty<Pod>()).Select(pod => new PodTemplateView(pod.Namespace, "Pod " + pod.QualifiedName, pod.Metadata.Labels, pod.Spec)))
+        var templates = manifests.OfKind<Workload>().Where(workload => !workload.HasUnknownFields()).Select(workload => new PodTemplateView(workload.Namespace, workload.Kind.Value + " " + workload.QualifiedName, workload.Template.Metadata.Labels, workload.Template.Spec))
+            .Concat(manifests.OfKind<Pod>().Where(pod => !pod.HasUnknownFields()).Concat(state?.OfKind<Pod>() ?? Enumerable.Empty<Pod>()).Select(pod => new PodTemplateView(pod.Namespace, "Pod " + pod.QualifiedName, pod.Metadata.Labels, pod.Spec)))
             .ToList();
-        var unmodelled = manifests.OfKind<OpaqueObject>().Where(CreatesUnmodelledPods).Select(obj => obj.Namespace).Distinct(StringComparer.Ordinal).ToList();
+        // Pod creators Kubepath does not model, or whose values were not known when they were written: their pods may exist.
+        var unmodelled = manifests.OfKind<OpaqueObject>().Where(CreatesUnmodelledPods).Cast<ManifestObject>()
+            .Concat(manifests.OfKind<Workload>().Where(workload => workload.HasUnknownFields()))
+            .Concat(manifests.OfKind<Pod>().Where(pod => pod.HasUnknownFields()))
+            .Select(obj => obj.Namespace).Distinct(StringComparer.Ordinal).ToList();
         return new ClusterWorld
         {
             Profile = profile, Nodes = nodes, Services = services, Pods = podViews, PodTemplates = templates, MetalLB = metallb,

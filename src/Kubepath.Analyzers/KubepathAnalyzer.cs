@@ -44,7 +44,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
 
     private static void Start(CompilationStartAnalysisContext context)
     {
-        var yamlFiles = context.Options.AdditionalFiles.Where(IsManifest).ToList();
+        var yamlFiles = context.Options.AdditionalFiles.Where(IsYaml).ToList();
         var types = ModelTypes.Find(context.Compilation);
         if (types is null && yamlFiles.Count == 0)
         {
@@ -91,7 +91,11 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                 maps[path] = (map, group.Key);
             }
 
-            foreach (var file in yamlFiles)
+            // The settings file among the additional files (.kubepath.yaml) chooses the profile, severities and the
+            // Services that need the client's address, as it does for the CLI.
+            var settingsFile = yamlFiles.FirstOrDefault(file => ManifestLoader.ConfigFileNames.Contains(Path.GetFileName(file.Path)));
+            var (profile, settings, settingsProblems) = Settings(settingsFile, yamlFiles, context.CancellationToken);
+            foreach (var file in yamlFiles.Where(file => file != settingsFile))
             {
                 if (file.GetText(context.CancellationToken) is { } text)
                 {
@@ -100,8 +104,10 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             }
 
             var manifests = new ManifestLoader().LoadTexts(files);
-            var world = WorldBuilder.Build(manifests, BuiltInProfiles.K3s);
-            var findings = manifests.Diagnostics.Concat(RuleRunner.Run(world));
+            var world = WorldBuilder.Build(manifests, profile);
+            var findings = Findings.Settle(manifests.Diagnostics.Concat(settingsProblems).Concat(RuleRunner.Run(world, settings: settings)), manifests, settings)
+                .Where(finding => !finding.IsSuppressed)
+                .Select(finding => finding.Diagnostic);
             var texts = yamlFiles.ToDictionary(file => file.Path.Replace('\\', '/'), file => file, StringComparer.Ordinal);
             foreach (var finding in findings)
             {
@@ -138,11 +144,53 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static bool IsManifest(AdditionalText file)
+    private static bool IsYaml(AdditionalText file)
     {
         var extension = Path.GetExtension(file.Path);
-        return (string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".yml", StringComparison.OrdinalIgnoreCase))
-            && !ManifestLoader.ConfigFileNames.Contains(Path.GetFileName(file.Path));
+        return string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".yml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The profile and settings a .kubepath.yaml gives (k3s and the defaults without one); its problems are located in it.</summary>
+    private static (ClusterProfile Profile, LintSettings Settings, IReadOnlyList<KubepathDiagnostic> Problems) Settings(AdditionalText? file, List<AdditionalText> yamlFiles, System.Threading.CancellationToken cancellation)
+    {
+        if (file?.GetText(cancellation) is not { } text)
+        {
+            return (BuiltInProfiles.K3s, LintSettings.Default, Array.Empty<KubepathDiagnostic>());
+        }
+
+        var set = new ManifestLoader().LoadText(file.Path, text.ToString());
+        var problems = new List<KubepathDiagnostic>(set.Diagnostics);
+        if (set.OfKind<Kubepath.Model.ConfigManifest>().FirstOrDefault() is not { } config)
+        {
+            return (BuiltInProfiles.K3s, LintSettings.Default, problems);
+        }
+
+        var (settings, settingsProblems) = LintSettings.Read(config);
+        problems.AddRange(settingsProblems);
+        var profile = BuiltInProfiles.K3s;
+        if (config.Profile is { } named)
+        {
+            // A built-in profile by name, or a ClusterProfile file that is also an additional file.
+            var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file.Path) ?? string.Empty, named.Value));
+            var profileFile = yamlFiles.FirstOrDefault(candidate => string.Equals(Path.GetFullPath(candidate.Path), path, StringComparison.Ordinal));
+            if (BuiltInProfiles.Find(named.Value) is { } builtIn)
+            {
+                profile = builtIn;
+            }
+            else if (profileFile?.GetText(cancellation) is { } profileText &&
+                     new ManifestLoader().LoadText(profileFile.Path, profileText.ToString()).OfKind<Kubepath.Model.ClusterProfileManifest>().FirstOrDefault() is { } manifest)
+            {
+                var (read, profileProblems) = ProfileFile.Read(manifest);
+                problems.AddRange(profileProblems);
+                profile = read;
+            }
+            else
+            {
+                problems.Add(LoadDiagnostics.InvalidEnumValue.At(named.Span, "profile: \"" + named.Value + "\" is neither a built-in profile (" + string.Join(", ", BuiltInProfiles.Names) + ") nor a ClusterProfile file among the project's AdditionalFiles"));
+            }
+        }
+
+        return (profile, settings, problems);
     }
 
     /// <summary>A model object built inside another's initializer belongs to that one (a V1Pod inside a V1PodTemplateSpec...).</summary>

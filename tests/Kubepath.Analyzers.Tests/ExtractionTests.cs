@@ -170,4 +170,22 @@ public class ExtractionTests
         // Without the run-time labels, "the selector matches no pod" (KP2001) would be a guess.
         Assert.DoesNotContain(diagnostics, d => d.Id == "KP2001");
     }
+
+    [Fact]
+    public async Task A_settings_file_among_the_additional_files_applies_and_its_mistakes_are_located_in_it()
+    {
+        const string Source = """
+            using k8s.Models;
+
+            public static class Manifests
+            {
+                public static V1Service Web() => new V1Service { Metadata = new V1ObjectMeta { Name = "web" }, Spec = new V1ServiceSpec { ExternalTrafficPolicy = "Local" } };
+            }
+            """;
+
+        Assert.Empty(await AnalyzerRun.Diagnostics(Source, (".kubepath.yaml", "apiVersion: kubepath.io/v1alpha1\nkind: Config\nrules: {KP4004: off}\n")));
+
+        var diagnostics = await AnalyzerRun.Diagnostics(Source, (".kubepath.yaml", "apiVersion: kubepath.io/v1alpha1\nkind: Config\nprofile: k4s\n"));
+        Assert.Equal(["KP4004 Program.cs:5:127 ExternalTrafficPolicy = \"Local\"", "KP9004 .kubepath.yaml:3:10 "], diagnostics.Select(AnalyzerRun.Describe).Order(StringComparer.Ordinal));
+    }
 }

@@ -29,6 +29,12 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
     /// <summary>Set on KP1002 findings for a Service declared to need the client's address (the code fix sets Local).</summary>
     public const string ClientIPRequiredProperty = "ClientIPRequired";
 
+    /// <summary>On KP2002: the container ports (names, else numbers) of the selected pods the targetPort could be, comma-separated.</summary>
+    public const string TargetPortCandidatesProperty = "TargetPortCandidates";
+
+    /// <summary>On KP3009: the MetalLB annotation the profile's release reads for a requested address.</summary>
+    public const string AnnotationProperty = "Annotation";
+
     private static readonly Lazy<ImmutableDictionary<string, DiagnosticDescriptor>> Descriptors = new(CreateDescriptors);
 
     private static readonly ImmutableDictionary<string, string?> ClientIPRequired = ImmutableDictionary<string, string?>.Empty.Add(ClientIPRequiredProperty, "true");
@@ -107,15 +113,14 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             var world = WorldBuilder.Build(manifests, profile);
             var findings = Findings.Settle(manifests.Diagnostics.Concat(settingsProblems).Concat(RuleRunner.Run(world, settings: settings)), manifests, settings)
                 .Where(finding => !finding.IsSuppressed)
-                .Select(finding => finding.Diagnostic);
+                .ToList();
             var texts = yamlFiles.ToDictionary(file => file.Path.Replace('\\', '/'), file => file, StringComparer.Ordinal);
-            foreach (var finding in findings)
+            foreach (var settled in findings)
             {
+                var finding = settled.Diagnostic;
                 if (Locate(finding, maps, texts, context.CancellationToken) is { } location && Descriptors.Value.TryGetValue(finding.Id, out var descriptor))
                 {
-                    // KP1002 is raised to a warning only for Services declared to need the client's address.
-                    var properties = finding.Id == "KP1002" && finding.Severity == KubepathSeverity.Warning ? ClientIPRequired : null;
-                    context.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, location, Severity(finding.Severity), null, properties, finding.Message));
+                    context.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, location, Severity(finding.Severity), null, FixData(settled, world), finding.Message));
                 }
             }
         }
@@ -123,6 +128,39 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         {
             // An analyzer never throws: a failure is one warning, not a broken build.
             context.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(Descriptors.Value["KP9014"], Location.None, "Kubepath failed while analysing this compilation (" + e.GetType().Name + ": " + e.Message + "); this is a bug, please report it"));
+        }
+    }
+
+    /// <summary>What a code fix needs to know that only the world knows.</summary>
+    private static ImmutableDictionary<string, string?>? FixData(Finding finding, ClusterWorld world)
+    {
+        switch (finding.Diagnostic.Id)
+        {
+            // KP1002 is raised to a warning only for Services declared to need the client's address.
+            case "KP1002" when finding.Diagnostic.Severity == KubepathSeverity.Warning:
+                return ClientIPRequired;
+            case "KP3009":
+                var prefix = MetalLBAnnotations.ReadsCurrentPrefix(world.Profile.MetalLB.Version) ? MetalLBAnnotations.CurrentPrefix : MetalLBAnnotations.OldPrefix;
+                return ImmutableDictionary<string, string?>.Empty.Add(AnnotationProperty, prefix + "loadBalancerIPs");
+            case "KP2002" when finding.Subject is Kubepath.Model.Service service && finding.Diagnostic.Span.Path.ToString() is var field:
+                var port = service.Spec.Ports.FirstOrDefault(p => field == p.Span.Path.ToString() || field.StartsWith(p.Span.Path + ".", StringComparison.Ordinal));
+                var selector = service.Spec.Selector?.Value;
+                if (port is null || selector is null)
+                {
+                    return null;
+                }
+
+                var declared = world.PodTemplates
+                    .Where(template => template.Namespace == service.Namespace && template.Labels.Contains(selector))
+                    .SelectMany(template => template.Spec.Containers.SelectMany(container => container.Ports))
+                    .Where(declaredPort => declaredPort.EffectiveProtocol == port.EffectiveProtocol)
+                    .Select(declaredPort => declaredPort.Name?.Value is { Length: > 0 } name ? name : declaredPort.Number?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .OfType<string>()
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
+                return declared.Count == 0 ? null : ImmutableDictionary<string, string?>.Empty.Add(TargetPortCandidatesProperty, string.Join(",", declared));
+            default:
+                return null;
         }
     }
 

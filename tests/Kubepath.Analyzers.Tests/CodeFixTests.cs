@@ -86,6 +86,81 @@ public class CodeFixTests
         Edge("Type = \"NodePort\",", "\n            ExternalTrafficPolicy = \"Local\""),
         new DiagnosticResult("KP1002", DiagnosticSeverity.Warning).WithLocation(0));
 
+    [Fact]
+    public Task A_targetPort_no_pod_declares_becomes_one_they_do() => Verify<UseDeclaredTargetPort>(
+        Web("{|#0:TargetPort = \"http\"|}"),
+        Web("TargetPort = \"web\""),
+        new DiagnosticResult("KP2002", DiagnosticSeverity.Warning).WithLocation(0));
+
+    [Fact]
+    public Task A_deprecated_loadBalancerIP_moves_to_the_MetalLB_annotation() => Verify<MoveLoadBalancerIPToAnnotation>(
+        """
+        using k8s.Models;
+
+        public static class Manifests
+        {
+            public static V1Service Vip() => new V1Service
+            {
+                Metadata = new V1ObjectMeta { Name = "vip" },
+                Spec = new V1ServiceSpec
+                {
+                    Type = "LoadBalancer",
+                    {|#0:LoadBalancerIP = "10.123.123.100"|},
+                },
+            };
+        }
+        """,
+        """
+        using k8s.Models;
+
+        public static class Manifests
+        {
+            public static V1Service Vip() => new V1Service
+            {
+                Metadata = new V1ObjectMeta { Name = "vip", Annotations = new System.Collections.Generic.Dictionary<string, string>() { ["metallb.universe.tf/loadBalancerIPs"] = "10.123.123.100" } },
+                Spec = new V1ServiceSpec
+                {
+                    Type = "LoadBalancer",
+                },
+            };
+        }
+        """,
+        [new DiagnosticResult("KP3009", DiagnosticSeverity.Info).WithLocation(0)],
+        ("metallb.yaml", "apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata: {name: pool, namespace: metallb-system}\nspec: {addresses: [10.123.123.64/26]}\n---\napiVersion: metallb.io/v1beta1\nkind: L2Advertisement\nmetadata: {name: l2, namespace: metallb-system}\n"));
+
+    /// <summary>A Service whose port targets <paramref name="target"/>, and the Deployment it selects, whose container port is named web.</summary>
+    private static string Web(string target) => $$"""
+        using System.Collections.Generic;
+        using k8s.Models;
+
+        public static class Manifests
+        {
+            public static V1Service Service() => new V1Service
+            {
+                Metadata = new V1ObjectMeta { Name = "web" },
+                Spec = new V1ServiceSpec
+                {
+                    Selector = new Dictionary<string, string> { ["app"] = "web" },
+                    Ports = new List<V1ServicePort> { new V1ServicePort { Name = "http", Port = 80, {{target}} } },
+                },
+            };
+
+            public static V1Deployment Deployment() => new V1Deployment
+            {
+                Metadata = new V1ObjectMeta { Name = "web" },
+                Spec = new V1DeploymentSpec
+                {
+                    Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "web" } },
+                    Template = new V1PodTemplateSpec
+                    {
+                        Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = "web" } },
+                        Spec = new V1PodSpec { Containers = new List<V1Container> { new V1Container { Name = "web", Image = "nginx", Ports = new List<V1ContainerPort> { new V1ContainerPort { Name = "web", ContainerPort = 8080 } } } } },
+                    },
+                },
+            };
+        }
+        """;
+
     /// <summary>A NodePort Service whose annotation says its backends need the client's address, and its 3 pods.</summary>
     private static string Edge(string spec, string end = "") => $$"""
         using System.Collections.Generic;
@@ -121,7 +196,10 @@ public class CodeFixTests
         }
         """;
 
-    private static async Task Verify<TFix>(string source, string fixedSource, params DiagnosticResult[] expected)
+    private static Task Verify<TFix>(string source, string fixedSource, params DiagnosticResult[] expected)
+        where TFix : CodeFixProvider, new() => Verify<TFix>(source, fixedSource, expected, []);
+
+    private static async Task Verify<TFix>(string source, string fixedSource, DiagnosticResult[] expected, params (string Path, string Text)[] additionalFiles)
         where TFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<KubepathAnalyzer, TFix, DefaultVerifier>
@@ -137,6 +215,12 @@ public class CodeFixTests
         test.TestState.AdditionalReferences.AddRange(Net80.References.All);
         test.FixedState.AdditionalReferences.AddRange(Net80.References.All);
         test.ExpectedDiagnostics.AddRange(expected);
+        foreach (var file in additionalFiles)
+        {
+            test.TestState.AdditionalFiles.Add((file.Path, file.Text));
+            test.FixedState.AdditionalFiles.Add((file.Path, file.Text));
+        }
+
         test.TestBehaviors |= TestBehaviors.SkipGeneratedCodeCheck;
         // Kubepath's diagnostics are compilation-end diagnostics (rules read the whole compilation's objects), which
         // the framework calls non-local; IDEs offer fixes for them from the error list.

@@ -1,14 +1,23 @@
 using System.Collections.Generic;
+using Basic.Reference.Assemblies;
 using Kubepath.Engine.Rules;
+using Kubepath.Engine.World;
+using Kubepath.Manifests;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Kubepath.Analyzers.Tests;
 
 /// <summary>
-/// Every rule through the analyzer: each catalogue example, passed as a YAML additional file, gives in the IDE what it
-/// gives on the command line (its rule once, at its line, for a bad example; nothing of that rule for a good one).
+/// Every rule through the analyzer, with Microsoft.CodeAnalysis.Testing: each catalogue example, passed as a YAML
+/// additional file (with the cluster it needs given by a .kubepath.yaml), gives in the IDE exactly what the engine
+/// gives on the command line: the same IDs, severities, messages and spans, nothing more.
 /// </summary>
 public class CatalogExampleTests
 {
+    private const string Example = "deploy/example.yaml";
+
     public static TheoryData<string, int> Examples()
     {
         var data = new TheoryData<string, int>();
@@ -25,15 +34,14 @@ public class CatalogExampleTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public async Task A_rule_example_gives_the_same_finding_in_the_IDE(string id, int index)
+    public async Task A_rule_example_gives_in_the_IDE_what_it_gives_on_the_command_line(string id, int index)
     {
         var example = RuleCatalog.Get(id).Examples[index];
-
-        // The example's cluster, as a project gives it to the analyzer: a .kubepath.yaml naming a profile, here a
-        // ClusterProfile file when the example needs another Kubernetes version.
-        var files = new List<(string Path, string Text)> { ("deploy/example.yaml", example.Manifest) };
+        var cluster = BuiltInProfiles.Find(example.Profile)!;
+        var files = new List<(string Path, string Text)> { (Example, example.Manifest) };
         if (example.Kubernetes is { } version)
         {
+            cluster = cluster with { KubeProxy = cluster.KubeProxy with { Version = KubeVersion.Parse(version) } };
             files.Add(("deploy/.kubepath.yaml", "apiVersion: kubepath.io/v1alpha1\nkind: Config\nprofile: cluster.yaml\n"));
             files.Add(("deploy/cluster.yaml", $"apiVersion: kubepath.io/v1alpha1\nkind: ClusterProfile\nmetadata: {{name: example}}\nspec: {{base: {example.Profile}, kubeProxy: {{version: \"{version}\"}}}}\n"));
         }
@@ -42,27 +50,37 @@ public class CatalogExampleTests
             files.Add(("deploy/.kubepath.yaml", $"apiVersion: kubepath.io/v1alpha1\nkind: Config\nprofile: {example.Profile}\n"));
         }
 
-        var diagnostics = await AnalyzerRun.Diagnostics("public static class Empty { }", [.. files]);
-        Assert.DoesNotContain(diagnostics, d => d.Location.GetLineSpan().Path != "deploy/example.yaml");
+        // What the command line reports for the example.
+        var manifests = new ManifestLoader().LoadText(Example, example.Manifest);
+        var expected = manifests.Diagnostics.Concat(RuleRunner.Run(WorldBuilder.Build(manifests, cluster))).ToList();
+        Assert.Equal(example.Bad ? 1 : 0, expected.Count(d => d.Id == id));
 
-        var found = diagnostics.Where(d => d.Id == id).ToList();
-        if (example.Bad)
+        var test = new CSharpAnalyzerTest<KubepathAnalyzer, DefaultVerifier>
         {
-            var diagnostic = Assert.Single(found);
-            Assert.Equal("deploy/example.yaml", diagnostic.Location.GetLineSpan().Path);
-            Assert.Equal(example.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
-            Assert.Equal(RuleCatalog.Get(id).HelpUri, diagnostic.Descriptor.HelpLinkUri);
-        }
-        else
+            TestCode = "public static class Empty { }",
+            ReferenceAssemblies = new ReferenceAssemblies("net8.0"),
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.AdditionalReferences.AddRange(Net80.References.All);
+        foreach (var file in files)
         {
-            Assert.Empty(found);
+            test.TestState.AdditionalFiles.Add((file.Path, file.Text));
         }
+
+        foreach (var diagnostic in expected)
+        {
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(diagnostic.Id, Severity(diagnostic.Severity))
+                .WithSpan(Example, diagnostic.Span.Start.Line, diagnostic.Span.Start.Column, diagnostic.Span.End.Line, diagnostic.Span.End.Column)
+                .WithArguments(diagnostic.Message));
+        }
+
+        await test.RunAsync();
     }
 
-    [Fact]
-    public void Every_rule_has_an_example_the_analyzer_runs()
+    private static DiagnosticSeverity Severity(Kubepath.Model.DiagnosticSeverity severity) => severity switch
     {
-        var covered = Examples().Select(row => (string)row[0]).Distinct();
-        Assert.Equal(RuleCatalog.All.Select(rule => rule.Id), covered.Order(StringComparer.Ordinal));
-    }
+        Kubepath.Model.DiagnosticSeverity.Error => DiagnosticSeverity.Error,
+        Kubepath.Model.DiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Info,
+    };
 }

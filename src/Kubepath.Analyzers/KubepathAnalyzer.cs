@@ -64,9 +64,9 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                 operation =>
                 {
                     var creation = (IObjectCreationOperation)operation.Operation;
-                    if (types.IsRoot(creation.Type, out var kind) && !InsideModel(creation))
+                    if (types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) && new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
                     {
-                        built.Add((new ObjectExtractor(types).Extract(creation, kind), creation.Syntax.SyntaxTree, creation.Syntax.SpanStart));
+                        built.Add((manifest, creation.Syntax.SyntaxTree, creation.Syntax.SpanStart));
                     }
                 },
                 OperationKind.ObjectCreation);
@@ -231,12 +231,15 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         return (profile, settings, problems);
     }
 
-    /// <summary>A model object built inside another's initializer belongs to that one (a V1Pod inside a V1PodTemplateSpec...).</summary>
-    private static bool InsideModel(IOperation operation)
+    /// <summary>
+    /// An object built inside a model's or a custom resource's initializer belongs to that one (a V1Pod inside a
+    /// V1PodTemplateSpec...); one inside the project's own classes stands alone.
+    /// </summary>
+    private static bool InsideObject(IOperation operation, ModelTypes types)
     {
         for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
         {
-            if (parent is IObjectCreationOperation outer && ModelTypes.IsModel(outer.Type))
+            if (parent is IObjectCreationOperation outer && (ModelTypes.IsModel(outer.Type) || types.IsRoot(outer.Type, out _)))
             {
                 return true;
             }

@@ -115,6 +115,167 @@ public class ExtractionTests
         Assert.Equal(4, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
 
+    /// <summary>MetalLB's resources as a project declares them: KubernetesClient's pattern for custom resources.</summary>
+    private const string MetalLBClasses = """
+        using k8s;
+        using k8s.Models;
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+
+        [KubernetesEntity(Group = "metallb.io", ApiVersion = "v1beta1", Kind = "IPAddressPool", PluralName = "ipaddresspools")]
+        public class IPAddressPool : IKubernetesObject<V1ObjectMeta>
+        {
+            [JsonPropertyName("apiVersion")] public string ApiVersion { get; set; }
+            [JsonPropertyName("kind")] public string Kind { get; set; }
+            [JsonPropertyName("metadata")] public V1ObjectMeta Metadata { get; set; }
+            [JsonPropertyName("spec")] public PoolSpec Spec { get; set; }
+        }
+
+        public class PoolSpec
+        {
+            [JsonPropertyName("addresses")] public List<string> Addresses { get; set; }
+            public bool? AutoAssign { get; set; }
+        }
+
+        // No attribute: the initializer says what it is.
+        public class L2Advertisement : KubernetesObject
+        {
+            [JsonPropertyName("metadata")] public V1ObjectMeta Metadata { get; set; }
+        }
+
+        """;
+
+    [Fact]
+    public async Task MetalLB_resources_declared_as_custom_resource_classes_take_part()
+    {
+        var diagnostics = await AnalyzerRun.Diagnostics(MetalLBClasses + """
+            public static class Manifests
+            {
+                public static IPAddressPool Pool() => new IPAddressPool
+                {
+                    Metadata = new V1ObjectMeta { Name = "public", NamespaceProperty = "metallb-system" },
+                    Spec = new PoolSpec { Addresses = new List<string> { "192.0.2.0/28" }, AutoAssign = true },
+                };
+
+                public static L2Advertisement Announce() => new L2Advertisement
+                {
+                    ApiVersion = "metallb.io/v1beta1",
+                    Kind = "L2Advertisement",
+                    Metadata = new V1ObjectMeta { Name = "all", NamespaceProperty = "metallb-system" },
+                };
+
+                public static V1Service Web() => new V1Service
+                {
+                    Metadata = new V1ObjectMeta { Name = "web" },
+                    Spec = new V1ServiceSpec
+                    {
+                        Type = "LoadBalancer",
+                        LoadBalancerIP = "198.51.100.7",
+                        Ports = new List<V1ServicePort> { new V1ServicePort { Port = 80 } },
+                    },
+                };
+            }
+            """);
+
+        // The pool is read (its address is not the one requested) and announced (no KP3001): both objects were built.
+        Assert.Equal(
+            ["KP3002 Program.cs:47:13 LoadBalancerIP = \"198.51.100.7\""],
+            diagnostics.Where(d => d.Id.StartsWith("KP3", StringComparison.Ordinal) && d.Id != "KP3009").Select(AnalyzerRun.Describe));
+        Assert.Contains("in no IPAddressPool (public 192.0.2.0-192.0.2.15)", diagnostics.Single(d => d.Id == "KP3002").GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overlapping_pools_built_in_C_sharp_are_reported_on_their_addresses()
+    {
+        var diagnostics = await AnalyzerRun.Diagnostics(MetalLBClasses + """
+            public static class Manifests
+            {
+                public static IPAddressPool[] Pools() => new[]
+                {
+                    new IPAddressPool
+                    {
+                        Metadata = new V1ObjectMeta { Name = "a", NamespaceProperty = "metallb-system" },
+                        Spec = new PoolSpec { Addresses = new List<string> { "192.0.2.0/28" } },
+                    },
+                    new IPAddressPool
+                    {
+                        Metadata = new V1ObjectMeta { Name = "b", NamespaceProperty = "metallb-system" },
+                        Spec = new PoolSpec { Addresses = new List<string> { "192.0.2.8-192.0.2.20" } },
+                    },
+                };
+
+                public static L2Advertisement Announce() => new L2Advertisement
+                {
+                    ApiVersion = "metallb.io/v1beta1",
+                    Kind = "L2Advertisement",
+                    Metadata = new V1ObjectMeta { Name = "all", NamespaceProperty = "metallb-system" },
+                };
+            }
+            """);
+
+        Assert.Equal(["KP3004 Program.cs:38:66 \"192.0.2.8-192.0.2.20\""], diagnostics.Select(AnalyzerRun.Describe));
+    }
+
+    [Fact]
+    public async Task A_pool_built_from_run_time_values_leaves_MetalLB_s_predictions_unsaid()
+    {
+        var diagnostics = await AnalyzerRun.Diagnostics(MetalLBClasses + """
+            public static class Manifests
+            {
+                public static IPAddressPool Pool(string range) => new IPAddressPool
+                {
+                    Metadata = new V1ObjectMeta { Name = "dynamic", NamespaceProperty = "metallb-system" },
+                    Spec = new PoolSpec { Addresses = new List<string> { range } },
+                };
+
+                public static V1Service Web() => new V1Service
+                {
+                    Metadata = new V1ObjectMeta { Name = "web" },
+                    Spec = new V1ServiceSpec
+                    {
+                        Type = "LoadBalancer",
+                        LoadBalancerIP = "198.51.100.7",
+                        Ports = new List<V1ServicePort> { new V1ServicePort { Port = 80 } },
+                    },
+                };
+            }
+            """);
+
+        // Whether the pool holds 198.51.100.7, or is announced, depends on the caller: no KP3002, KP3001 or KP3012.
+        // What reads only the Service still holds, and the unknown address list is not a type error.
+        Assert.Equal(["KP3009"], diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task Other_custom_resources_and_resources_of_unknown_kind_are_ignored()
+    {
+        var diagnostics = await AnalyzerRun.Diagnostics("""
+            using k8s;
+            using k8s.Models;
+
+            [KubernetesEntity(Group = "cert-manager.io", ApiVersion = "v1", Kind = "Certificate", PluralName = "certificates")]
+            public class Certificate : IKubernetesObject<V1ObjectMeta>
+            {
+                public string ApiVersion { get; set; }
+                public string Kind { get; set; }
+                public V1ObjectMeta Metadata { get; set; }
+            }
+
+            public class Untyped : KubernetesObject
+            {
+            }
+
+            public static class Manifests
+            {
+                public static Certificate Cert() => new Certificate { Metadata = new V1ObjectMeta { Name = "tls" } };
+
+                public static Untyped Unknown(string kind) => new Untyped { Kind = kind };
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+    }
+
     [Fact]
     public async Task A_compilation_without_the_models_or_manifests_gets_nothing()
     {

@@ -10,8 +10,37 @@ internal static class KubernetesModels
         using System.Collections.Generic;
         using System.Text.Json.Serialization;
 
+        namespace k8s
+        {
+            public interface IKubernetesObject
+            {
+                string ApiVersion { get; set; }
+                string Kind { get; set; }
+            }
+
+            public interface IKubernetesObject<TMetadata> : IKubernetesObject
+            {
+                TMetadata Metadata { get; set; }
+            }
+
+            public class KubernetesObject : IKubernetesObject
+            {
+                [JsonPropertyName("apiVersion")] public string ApiVersion { get; set; }
+                [JsonPropertyName("kind")] public string Kind { get; set; }
+            }
+        }
+
         namespace k8s.Models
         {
+            [System.AttributeUsage(System.AttributeTargets.Class)]
+            public sealed class KubernetesEntityAttribute : System.Attribute
+            {
+                public string Kind { get; set; }
+                public string Group { get; set; }
+                public string ApiVersion { get; set; }
+                public string PluralName { get; set; }
+            }
+
             public class IntOrString
             {
                 [JsonPropertyName("value")] public string Value { get; set; }
@@ -46,7 +75,7 @@ internal static class KubernetesModels
                 [JsonPropertyName("loadBalancerIP")] public string LoadBalancerIP { get; set; }
             }
 
-            public class V1Service
+            public class V1Service : IKubernetesObject<V1ObjectMeta>
             {
                 public const string KubeApiVersion = "v1";
                 public const string KubeKind = "Service";
@@ -94,7 +123,7 @@ internal static class KubernetesModels
                 [JsonPropertyName("template")] public V1PodTemplateSpec Template { get; set; }
             }
 
-            public class V1Deployment
+            public class V1Deployment : IKubernetesObject<V1ObjectMeta>
             {
                 public const string KubeApiVersion = "v1";
                 public const string KubeKind = "Deployment";

@@ -29,6 +29,8 @@ internal sealed class JsonObject : JsonNode
     {
     }
 
+    public int Count => fields.Count;
+
     public bool Has(string name) => fields.Exists(field => field.Key == name);
 
     public JsonNode? Get(string name) => fields.Find(field => field.Key == name).Value;

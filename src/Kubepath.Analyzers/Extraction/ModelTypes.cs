@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -8,7 +9,9 @@ namespace Kubepath.Analyzers.Extraction;
 /// <summary>
 /// The KubernetesClient model types of one compilation, found by metadata name (the analyzer does not reference
 /// KubernetesClient): the kinds Kubepath reads, with the apiVersion and kind their <c>KubeApiVersion</c>,
-/// <c>KubeGroup</c> and <c>KubeKind</c> constants give.
+/// <c>KubeGroup</c> and <c>KubeKind</c> constants give; and the project's own custom-resource classes (MetalLB's
+/// IPAddressPool...), KubernetesClient's pattern for CRDs: classes implementing <c>k8s.IKubernetesObject</c>, named
+/// by a <c>[KubernetesEntity]</c> attribute or by the ApiVersion and Kind they are given.
 /// </summary>
 internal sealed class ModelTypes
 {
@@ -19,11 +22,17 @@ internal sealed class ModelTypes
 
     private readonly Dictionary<INamedTypeSymbol, (string ApiVersion, string Kind)> roots;
 
-    private ModelTypes(Dictionary<INamedTypeSymbol, (string ApiVersion, string Kind)> roots, INamedTypeSymbol? intOrString, INamedTypeSymbol? jsonPropertyName)
+    private readonly INamedTypeSymbol? kubernetesObject;
+    private readonly INamedTypeSymbol? entityAttribute;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, (string ApiVersion, string Kind)?> customResources = new(SymbolEqualityComparer.Default);
+
+    private ModelTypes(Dictionary<INamedTypeSymbol, (string ApiVersion, string Kind)> roots, Compilation compilation)
     {
         this.roots = roots;
-        IntOrString = intOrString;
-        JsonPropertyName = jsonPropertyName;
+        kubernetesObject = compilation.GetTypeByMetadataName("k8s.IKubernetesObject");
+        entityAttribute = compilation.GetTypeByMetadataName("k8s.Models.KubernetesEntityAttribute");
+        IntOrString = compilation.GetTypeByMetadataName("k8s.Models.IntOrString");
+        JsonPropertyName = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
     }
 
     public INamedTypeSymbol? IntOrString { get; }
@@ -44,19 +53,60 @@ internal sealed class ModelTypes
             }
         }
 
-        return roots.Count == 0
-            ? null
-            : new ModelTypes(roots, compilation.GetTypeByMetadataName("k8s.Models.IntOrString"), compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute"));
+        return roots.Count == 0 ? null : new ModelTypes(roots, compilation);
     }
 
+    /// <summary>
+    /// Whether a creation makes a whole manifest, and its apiVersion and kind. A custom resource without a
+    /// <c>[KubernetesEntity]</c> attribute has empty ones: its initializer must say.
+    /// </summary>
     public bool IsRoot(ITypeSymbol? type, out (string ApiVersion, string Kind) kind)
     {
         kind = default;
-        return type is INamedTypeSymbol named && roots.TryGetValue(named, out kind);
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        if (roots.TryGetValue(named, out kind))
+        {
+            return true;
+        }
+
+        var custom = customResources.GetOrAdd(named, CustomResource);
+        kind = custom ?? default;
+        return custom is not null;
     }
+
+    /// <summary>A class whose initializer Kubepath reads as a JSON object (a model, a custom resource's spec), not a list, dictionary or value.</summary>
+    public static bool IsObject(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named &&
+        named.ContainingNamespace?.ToDisplayString() is { } space && !space.StartsWith("System", System.StringComparison.Ordinal) &&
+        !named.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
 
     public static bool IsModel(ITypeSymbol? type) =>
         type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && named.ContainingNamespace?.ToDisplayString() == "k8s.Models";
+
+    private (string ApiVersion, string Kind)? CustomResource(INamedTypeSymbol type)
+    {
+        if (kubernetesObject is null || IsModel(type) || type.IsAbstract || !type.AllInterfaces.Contains(kubernetesObject, SymbolEqualityComparer.Default))
+        {
+            return null;
+        }
+
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, entityAttribute))
+            {
+                string Named(string name) => attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string ?? string.Empty;
+                var group = Named("Group");
+                var version = Named("ApiVersion");
+                return (group.Length == 0 ? version : group + "/" + version, Named("Kind"));
+            }
+        }
+
+        return (string.Empty, string.Empty);
+    }
 
     /// <summary>The API's name for a model property: its <c>[JsonPropertyName]</c>, else camelCase.</summary>
     public string FieldName(IPropertySymbol property)

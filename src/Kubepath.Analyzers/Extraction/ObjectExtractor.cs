@@ -19,8 +19,11 @@ internal sealed class ObjectExtractor
 
     public ObjectExtractor(ModelTypes types) => this.types = types;
 
-    /// <summary>The manifest a root creation builds, with the assignments made to it later in the same method.</summary>
-    public JsonObject Extract(IObjectCreationOperation creation, (string ApiVersion, string Kind) kind)
+    /// <summary>
+    /// The manifest a root creation builds, with the assignments made to it later in the same method; null for a
+    /// custom resource whose kind is not known.
+    /// </summary>
+    public JsonObject? Extract(IObjectCreationOperation creation, (string ApiVersion, string Kind) kind)
     {
         var root = Object(creation, depth: 0);
         if (Holder(creation) is { } local && Body(creation) is { } body)
@@ -39,6 +42,11 @@ internal sealed class ObjectExtractor
             annotations.Set(Kubepath.Model.KubepathAnnotations.UnknownFields, new JsonScalar(string.Join(",", unknown), null));
             metadata.Set("annotations", annotations);
             root.Set("metadata", metadata);
+        }
+
+        if (!root.Has("kind") && kind.Kind.Length == 0)
+        {
+            return null;
         }
 
         if (!root.Has("kind"))
@@ -121,7 +129,7 @@ internal sealed class ObjectExtractor
             case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, types.IntOrString):
                 // new IntOrString { Value = "http" }
                 return creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => Value(a.Value, at, depth + 1)).FirstOrDefault(v => v is not null);
-            case IObjectCreationOperation creation when ModelTypes.IsModel(creation.Type):
+            case IObjectCreationOperation creation when ModelTypes.IsObject(creation.Type):
                 var nested = Object(creation, depth + 1);
                 nested.Syntax = at;
                 return nested;
@@ -195,8 +203,14 @@ internal sealed class ObjectExtractor
             }
         }
 
-        return list.Items.Count > 0 ? list : map;
+        return map.Count > 0 || IsDictionary(initializer.Type) ? map : list;
     }
+
+    private static bool IsDictionary(ITypeSymbol? type) =>
+        type is not null && (IsDictionaryInterface(type) || type.AllInterfaces.Any(IsDictionaryInterface));
+
+    private static bool IsDictionaryInterface(ITypeSymbol type) =>
+        type is INamedTypeSymbol { MetadataName: "IDictionary`2" or "IReadOnlyDictionary`2" } named && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
     /// <summary><c>svc.Spec.Type = "NodePort"</c> after <c>var svc = new V1Service { Spec = new V1ServiceSpec() }</c>.</summary>
     private void ApplyLater(JsonObject root, ILocalSymbol local, ISimpleAssignmentOperation assignment)

@@ -94,6 +94,9 @@ public abstract class DatapathRule
 
     public RuleDescriptor Descriptor { get; }
 
+    /// <summary>Whether the rule concludes from MetalLB's pools, advertisements or peers (not run when they are partly unknown).</summary>
+    public virtual bool ReadsMetalLBConfiguration => Descriptor.Category == "MetalLB";
+
     public abstract IEnumerable<Diagnostic> Check(RuleContext context);
 
     /// <summary>A finding at <paramref name="span"/>, its message from the catalogue's template.</summary>
@@ -122,6 +125,7 @@ public static class RuleRunner
         var context = new RuleContext(world, settings);
         // The same finding twice (two copies of one workload in the inputs, say) is reported once.
         return All.Where(rule => (select?.Invoke(rule) ?? true) && context.Settings.IsEnabled(rule.Descriptor.Id))
+            .Where(rule => !(world.MetalLB.PartlyUnknown && rule.ReadsMetalLBConfiguration))
             .SelectMany(rule => rule.Check(context))
             .GroupBy(d => (d.Id, d.Message, d.Span.File, d.Span.StartOffset))
             .Select(group => group.First())

@@ -19,6 +19,9 @@ public sealed class KP1007AffinityPerNode : DatapathRule
     {
     }
 
+    /// <summary>Who advertises the address over BGP comes from the BGPAdvertisements.</summary>
+    public override bool ReadsMetalLBConfiguration => true;
+
     public override IEnumerable<Diagnostic> Check(RuleContext context)
     {
         foreach (var service in context.World.Services.Where(s => s.ClientIPAffinity && s.LoadBalancerIngress.Count > 0 && s.Ports.Count > 0 && context.World.MetalLB.Configured))

@@ -13,6 +13,9 @@ public sealed class KP3009DeprecatedLoadBalancerIP : DatapathRule
     {
     }
 
+    /// <summary>Reads only the Service and the release.</summary>
+    public override bool ReadsMetalLBConfiguration => false;
+
     public override IEnumerable<Diagnostic> Check(RuleContext context)
     {
         var release = context.World.Profile.MetalLB.Version;

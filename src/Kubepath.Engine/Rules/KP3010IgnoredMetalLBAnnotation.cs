@@ -16,6 +16,9 @@ public sealed class KP3010IgnoredMetalLBAnnotation : DatapathRule
     {
     }
 
+    /// <summary>Reads only the Service's annotations and the release.</summary>
+    public override bool ReadsMetalLBConfiguration => false;
+
     public override IEnumerable<Diagnostic> Check(RuleContext context)
     {
         var release = context.World.Profile.MetalLB.Version;

@@ -257,6 +257,12 @@ public sealed record MetalLBConfig
 
     public bool Configured => Pools.Count > 0;
 
+    /// <summary>
+    /// Some resource holds values Kubepath cannot know (a pool built in C# from a method's parameters): what MetalLB
+    /// allocates and who announces it are then not predicted.
+    /// </summary>
+    public bool PartlyUnknown { get; init; }
+
     /// <summary>The pool holding every one of the addresses (the speaker's <c>poolFor</c>).</summary>
     public AddressPool? PoolFor(IReadOnlyList<IPAddress> addresses) =>
         addresses.Count == 0 ? null : Pools.FirstOrDefault(pool => addresses.All(pool.Contains));

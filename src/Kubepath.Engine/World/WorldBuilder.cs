@@ -236,6 +236,7 @@ public static class WorldBuilder
             BgpAdvertisements = Of<BGPAdvertisement>(),
             Peers = Of<BGPPeer>(),
             Communities = Of<Community>(),
+            PartlyUnknown = manifests.Objects.Any(obj => obj is IPAddressPool or Advertisement or BGPPeer or Community or BFDProfile && obj.HasUnknownFields()),
         };
     }
 

@@ -10,6 +10,7 @@ using Kubepath.Engine.Rules;
 using Kubepath.Engine.World;
 using Kubepath.Manifests;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -60,16 +61,21 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         var built = new ConcurrentBag<(JsonObject Manifest, SyntaxTree Tree, int Order)>();
         if (types is not null)
         {
-            context.RegisterOperationAction(
-                operation =>
+            // A syntax action with a syntactic filter, not an operation action: the operation tree is then built only for
+            // the methods that make manifests, not for every method of the project.
+            context.RegisterSyntaxNodeAction(
+                node =>
                 {
-                    var creation = (IObjectCreationOperation)operation.Operation;
-                    if (types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) && new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
+                    if (types.MayBeRoot(node.Node) &&
+                        node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is IObjectCreationOperation creation &&
+                        types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) &&
+                        new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
                     {
                         built.Add((manifest, creation.Syntax.SyntaxTree, creation.Syntax.SpanStart));
                     }
                 },
-                OperationKind.ObjectCreation);
+                SyntaxKind.ObjectCreationExpression,
+                SyntaxKind.ImplicitObjectCreationExpression);
         }
 
         context.RegisterCompilationEndAction(end => Report(end, built, yamlFiles));

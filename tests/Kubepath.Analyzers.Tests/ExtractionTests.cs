@@ -67,6 +67,35 @@ public class ExtractionTests
     }
 
     [Fact]
+    public async Task Target_typed_new_and_qualified_names_are_read_too()
+    {
+        var diagnostics = await AnalyzerRun.Diagnostics("""
+            using System.Collections.Generic;
+
+            public static class Manifests
+            {
+                public static k8s.Models.V1Service Web() => new()
+                {
+                    Metadata = new() { Name = "web" },
+                    Spec = new() { Ports = new List<k8s.Models.V1ServicePort> { new() { Port = 80 } }, ExternalTrafficPolicy = "Local" },
+                };
+
+                public static k8s.Models.V1Service Api()
+                {
+                    var service = new k8s.Models.V1Service { Metadata = new() { Name = "api" }, Spec = new() };
+                    service.Spec.InternalTrafficPolicy = "Local";
+                    service.Spec.Type = "ExternalName";
+                    return service;
+                }
+            }
+            """);
+
+        Assert.Equal(
+            ["KP4004 Program.cs:8:92 ExternalTrafficPolicy = \"Local\"", "KP4004 Program.cs:14:9 service.Spec.InternalTrafficPolicy = \"Local\""],
+            diagnostics.Where(d => d.Id == "KP4004").Select(AnalyzerRun.Describe));
+    }
+
+    [Fact]
     public async Task Rules_across_objects_see_C_sharp_and_YAML_together()
     {
         var diagnostics = await AnalyzerRun.Diagnostics(

@@ -35,6 +35,30 @@ public class LoadBenchmarks
         return events;
     }
 
+    /// <summary>
+    /// The same files split over two threads: slower than one, because YamlDotNet's Scalar, TagName and AnchorName
+    /// constructors call <c>string.IsInterned</c>, which takes a process-wide lock. The loader therefore reads files
+    /// one after another.
+    /// </summary>
+    [Benchmark(Description = "YamlDotNet bare parser, files on two threads")]
+    public int BareParserTwoThreads()
+    {
+        var events = 0;
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = 2 }, file =>
+        {
+            var parser = new Parser(new StringReader(file.Text));
+            var count = 0;
+            while (parser.MoveNext())
+            {
+                count++;
+            }
+
+            Interlocked.Add(ref events, count);
+        });
+
+        return events;
+    }
+
     /// <summary>The loader's first stage alone: the parser's events into a document tree (with the YAML 1.2 checks).</summary>
     [Benchmark(Description = "Kubepath document trees only")]
     public int DocumentTrees()

@@ -56,8 +56,11 @@ public static class WorldBuilder
         var podViews = statePods.Concat(pods.Value)
             .SelectMany(pod => pod.Addresses.Select(address => new PodView(pod.Origin, pod.NodeName, address, pod.Spec.UsesHostNetwork, pod.Assumed)))
             .ToList();
-        var templates = manifests.OfKind<Workload>().Where(workload => !workload.HasUnknownFields()).Select(workload => new PodTemplateView(workload.Namespace, workload.Kind.Value + " " + workload.QualifiedName, workload.Template.Metadata.Labels, workload.Template.Spec))
-            .Concat(manifests.OfKind<Pod>().Where(pod => !pod.HasUnknownFields()).Concat(state?.OfKind<Pod>() ?? Enumerable.Empty<Pod>()).Select(pod => new PodTemplateView(pod.Namespace, "Pod " + pod.QualifiedName, pod.Metadata.Labels, pod.Spec)))
+        var workloads = manifests.OfKind<Workload>().Where(workload => !workload.HasUnknownFields()).ToList();
+        var templates = workloads.Select(workload => new PodTemplateView(workload.Namespace, workload.Kind.Value + " " + workload.QualifiedName, workload.Template.Metadata.Labels, workload.Template.Spec))
+            .Concat(manifests.OfKind<Pod>().Where(pod => !pod.HasUnknownFields())
+                .Concat(LivePodsOfOtherWorkloads(state, workloads))
+                .Select(pod => new PodTemplateView(pod.Namespace, "Pod " + pod.QualifiedName, pod.Metadata.Labels, pod.Spec)))
             .ToList();
         // Pod creators Kubepath does not model, or whose values were not known when they were written: their pods may exist.
         var unmodelled = manifests.OfKind<OpaqueObject>().Where(CreatesUnmodelledPods).Cast<ManifestObject>()
@@ -211,6 +214,17 @@ public static class WorldBuilder
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The state's pods, less those a workload of the manifests selects: once applied, its template replaces them (a
+    /// rollout), so they are not a second workload beside it.
+    /// </summary>
+    private static IEnumerable<Pod> LivePodsOfOtherWorkloads(ManifestSet? state, IReadOnlyList<Workload> workloads)
+    {
+        var byNamespace = workloads.Where(workload => workload.Selector is not null).ToLookup(workload => workload.Namespace, StringComparer.Ordinal);
+        return (state?.OfKind<Pod>() ?? Enumerable.Empty<Pod>())
+            .Where(pod => !byNamespace[pod.Namespace].Any(workload => LabelMatching.Matches(workload.Selector!, pod.Metadata.Labels)));
     }
 
     /// <summary>Pod creators Kubepath does not model: old and scheduled workloads, and namespaced custom resources.</summary>

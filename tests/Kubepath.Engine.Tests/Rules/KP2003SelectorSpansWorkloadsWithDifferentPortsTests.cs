@@ -29,6 +29,37 @@ public class KP2003SelectorSpansWorkloadsWithDifferentPortsTests
     }
 
     [Fact]
+    public void The_live_pods_a_changed_workload_replaces_are_not_a_second_workload()
+    {
+        // The cluster runs web's pods with http on 80; the manifest moves it to 8080: after the rollout only 8080 serves.
+        const string state = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web-5d8f-abcde, labels: {app: web, name: web}}
+            spec: {nodeName: vm1, containers: [{name: c, image: nginx, ports: [{name: http, containerPort: 80}]}]}
+            status: {podIP: 10.42.0.5, phase: Running}
+            """;
+        var manifest = string.Join("\n---\n", Workload("Deployment", "web", "[{name: http, containerPort: 8080}]"), Service);
+
+        Assert.Empty(RuleExamples.Run("KP2003", manifest, state: state));
+    }
+
+    [Fact]
+    public void Live_pods_no_manifest_workload_owns_still_count()
+    {
+        const string state = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: legacy, labels: {app: web}}
+            spec: {nodeName: vm1, containers: [{name: c, image: nginx, ports: [{name: http, containerPort: 80}]}]}
+            status: {podIP: 10.42.0.6, phase: Running}
+            """;
+        var manifest = string.Join("\n---\n", Workload("Deployment", "web", "[{name: http, containerPort: 8080}]"), Service);
+
+        Assert.Contains("Pod default/legacy → 80", Assert.Single(RuleExamples.Run("KP2003", manifest, state: state)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_canary_serving_the_same_port_is_fine()
     {
         var manifest = string.Join("\n---\n", Workload("Deployment", "web", "[{name: http, containerPort: 8080}]"), Workload("Deployment", "web-canary", "[{name: http, containerPort: 8080}]"), Service);

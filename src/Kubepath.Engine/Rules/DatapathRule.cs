@@ -127,6 +127,8 @@ public static class RuleRunner
         return All.Where(rule => (select?.Invoke(rule) ?? true) && context.Settings.IsEnabled(rule.Descriptor.Id))
             .Where(rule => !(world.MetalLB.PartlyUnknown && rule.ReadsMetalLBConfiguration))
             .SelectMany(rule => rule.Check(context))
+            // A Service only the state holds is the cluster's, not the change under review: nothing to fix in the inputs.
+            .Where(d => !world.StateFiles.Contains(d.Span.File))
             .GroupBy(d => (d.Id, d.Message, d.Span.File, d.Span.StartOffset))
             .Select(group => group.First())
             .OrderBy(d => d.Span.File, StringComparer.Ordinal)

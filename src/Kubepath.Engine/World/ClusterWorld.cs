@@ -38,6 +38,9 @@ public sealed record ClusterWorld
     /// <summary>Facts about the world as a whole that were assumed (no nodes known, say).</summary>
     public IReadOnlyList<string> Assumptions { get; init; } = Array.Empty<string>();
 
+    /// <summary>The files of the state: what the cluster runs, which informs predictions but is not what is linted.</summary>
+    public IReadOnlyCollection<string> StateFiles { get; init; } = Array.Empty<string>();
+
     public ClusterNode? FindNode(string name) => Nodes.FirstOrDefault(node => node.Name == name);
 
     public ServiceView? FindService(string ns, string name) => Services.FirstOrDefault(service => service.Namespace == ns && service.Name == name);

@@ -71,6 +71,7 @@ public static class WorldBuilder
         {
             Profile = profile, Nodes = nodes, Services = services, Pods = podViews, PodTemplates = templates, MetalLB = metallb,
             NamespacesWithUnmodelledPods = unmodelled, Assumptions = assumptions,
+            StateFiles = state?.Files.Select(file => file.Path).ToList() ?? (IReadOnlyCollection<string>)Array.Empty<string>(),
         };
     }
 

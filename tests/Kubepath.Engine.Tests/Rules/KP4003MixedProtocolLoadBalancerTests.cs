@@ -35,6 +35,16 @@ public class KP4003MixedProtocolLoadBalancerTests
     }
 
     [Fact]
+    public void A_Service_only_the_cluster_state_holds_is_not_reported()
+    {
+        // The state is the running cluster: it informs the predictions, and its own objects are not under review.
+        const string manifest = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n";
+
+        Assert.Empty(RuleExamples.Run("KP4003", manifest, kubernetes: "1.22", state: Service));
+        Assert.Single(RuleExamples.Run("KP4003", manifest + "---\n" + Service, kubernetes: "1.22", state: Service));
+    }
+
+    [Fact]
     public void Other_Service_types_may_mix_protocols()
     {
         Assert.Empty(RuleExamples.Run("KP4003", Service.Replace("LoadBalancer", "NodePort", StringComparison.Ordinal), kubernetes: "1.22"));

@@ -100,6 +100,18 @@ public class ConfigTests
     }
 
     [Fact]
+    public void Config_mistakes_the_config_itself_turns_down_do_not_fail_the_run()
+    {
+        // An older Kubepath's rule ID kept in a shared config: the team chose to see it as a warning.
+        var root = Project("apiVersion: kubepath.io/v1alpha1\nkind: Config\nrules:\n  KP9004: warning\n  KP1020: warning\n", ("web.yaml", ClusterPolicyService));
+
+        var (exitCode, output, _) = MainJobTests.Run(root, "--fail-on", "error");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("warning KP9004: rules.KP1020: no such rule", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_config_profile_is_used_unless_the_command_line_names_one()
     {
         var root = Project(

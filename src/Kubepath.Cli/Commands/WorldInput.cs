@@ -72,7 +72,8 @@ internal sealed class WorldInput
         {
             var read = config.Read();
             diagnostics.AddRange(read.Problems);
-            configErrors = read.Problems.Any(d => d.Severity == DiagnosticSeverity.Error);
+            // At the severity the file itself gives them: a problem it turns off or down does not fail the run.
+            configErrors = read.Problems.Any(d => read.Settings.IsEnabled(d.Id) && read.Settings.SeverityOf(d.Id, d.Severity) == DiagnosticSeverity.Error);
             if (read.Manifest is null)
             {
                 Console.Error.WriteLine($"kubepath: {config.Path}: expected one kubepath.io/v1alpha1 Config");

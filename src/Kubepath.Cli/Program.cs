@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.IO;
 using System.Linq;
 using Kubepath.Cli;
 using Kubepath.Cli.Commands;
@@ -30,6 +31,13 @@ try
 
         Console.Error.WriteLine("Run kubepath --help for usage.");
         return ExitCodes.Usage;
+    }
+
+    // A command's name wins over a folder of that name: say so, since `kubepath rules` in a repository with a rules/
+    // folder lists Kubepath's rules rather than linting it.
+    if (result.CommandResult.Command != root && args.Length > 0 && args[0] == result.CommandResult.Command.Name && (Directory.Exists(args[0]) || File.Exists(args[0])))
+    {
+        Console.Error.WriteLine($"kubepath: note: '{args[0]}' is a command; to lint the path of that name, run kubepath lint ./{args[0]}");
     }
 
     // Kubepath reports its own internal errors (below), with the exit code the other tools expect.

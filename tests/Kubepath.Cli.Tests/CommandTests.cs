@@ -37,6 +37,17 @@ public class CommandTests
     }
 
     [Fact]
+    public void A_command_named_like_a_folder_says_how_to_lint_the_folder()
+    {
+        // The tests run at the repository's root, which has a rules/ folder; it has no explain/ folder.
+        var (exitCode, _, error) = MainJobTests.Run("rules");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("kubepath: note: 'rules' is a command; to lint the path of that name, run kubepath lint ./rules", error, StringComparison.Ordinal);
+
+        Assert.DoesNotContain("is a command", MainJobTests.Run("rules", "show", "KP1001").Error + MainJobTests.Run("lint", "samples/seed").Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_rule_is_a_usage_error_with_the_rule_meant()
     {
         var (exitCode, _, error) = MainJobTests.Run("rules", "show", "KP3060");

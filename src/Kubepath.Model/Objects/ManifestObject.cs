@@ -18,6 +18,12 @@ public abstract record ManifestObject
     /// <summary>The whole object, from its first key to its end.</summary>
     public required SourceSpan Span { get; init; }
 
+    /// <summary>
+    /// A kustomize patch of an object that is among the inputs: kustomize merges it into that object, so it is read
+    /// (and checked) but is no object of the cluster and no second definition.
+    /// </summary>
+    public bool IsMergedPatch { get; init; }
+
     /// <summary>Cluster-scoped kinds (Node, Namespace) ignore <c>metadata.namespace</c>.</summary>
     public virtual bool IsNamespaced => true;
 

@@ -9,6 +9,7 @@ public sealed record ManifestSet(
     IReadOnlyList<ManifestObject> Objects,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>The objects of a kind the cluster would hold: kustomize patches merged into another object are not.</summary>
     public IEnumerable<T> OfKind<T>()
-        where T : ManifestObject => Objects.OfType<T>();
+        where T : ManifestObject => Objects.OfType<T>().Where(obj => !obj.IsMergedPatch);
 }

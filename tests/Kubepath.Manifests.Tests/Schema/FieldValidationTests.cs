@@ -138,6 +138,24 @@ public class FieldValidationTests
     }
 
     [Fact]
+    public void A_patch_of_an_object_among_the_inputs_is_neither_a_duplicate_nor_an_object_of_its_own()
+    {
+        var root = Directory.CreateTempSubdirectory("kubepath-kustomize-base-").FullName;
+        File.WriteAllText(Path.Combine(root, "kustomization.yaml"), "resources: [service.yaml]\npatches: [{path: lb.yaml}]\n");
+        File.WriteAllText(Path.Combine(root, "service.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n");
+        File.WriteAllText(Path.Combine(root, "lb.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: LoadBalancer}\n");
+        // A patch whose object is not among the inputs stays: it is all Kubepath has of that object.
+        File.WriteAllText(Path.Combine(root, "other-patch.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: elsewhere}\nspec: {type: NodePort}\n");
+
+        var set = new ManifestLoader().Load(root);
+
+        Assert.Empty(set.Diagnostics);
+        Assert.Equal(
+            ["elsewhere other-patch.yaml", "web service.yaml"],
+            set.OfKind<Kubepath.Model.Service>().Select(s => s.Name + " " + Path.GetFileName(s.Span.File)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_patch_directive_anywhere_makes_the_document_a_patch_and_a_headerless_kustomization_is_still_read()
     {
         var root = Directory.CreateTempSubdirectory("kubepath-patches-").FullName;

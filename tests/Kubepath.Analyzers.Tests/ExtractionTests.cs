@@ -144,40 +144,10 @@ public class ExtractionTests
         Assert.Equal(4, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
 
-    /// <summary>MetalLB's resources as a project declares them: KubernetesClient's pattern for custom resources.</summary>
-    private const string MetalLBClasses = """
-        using k8s;
-        using k8s.Models;
-        using System.Collections.Generic;
-        using System.Text.Json.Serialization;
-
-        [KubernetesEntity(Group = "metallb.io", ApiVersion = "v1beta1", Kind = "IPAddressPool", PluralName = "ipaddresspools")]
-        public class IPAddressPool : IKubernetesObject<V1ObjectMeta>
-        {
-            [JsonPropertyName("apiVersion")] public string ApiVersion { get; set; }
-            [JsonPropertyName("kind")] public string Kind { get; set; }
-            [JsonPropertyName("metadata")] public V1ObjectMeta Metadata { get; set; }
-            [JsonPropertyName("spec")] public PoolSpec Spec { get; set; }
-        }
-
-        public class PoolSpec
-        {
-            [JsonPropertyName("addresses")] public List<string> Addresses { get; set; }
-            public bool? AutoAssign { get; set; }
-        }
-
-        // No attribute: the initializer says what it is.
-        public class L2Advertisement : KubernetesObject
-        {
-            [JsonPropertyName("metadata")] public V1ObjectMeta Metadata { get; set; }
-        }
-
-        """;
-
     [Fact]
     public async Task MetalLB_resources_declared_as_custom_resource_classes_take_part()
     {
-        var diagnostics = await AnalyzerRun.Diagnostics(MetalLBClasses + """
+        var diagnostics = await AnalyzerRun.Diagnostics(KubernetesModels.MetalLBResources + """
             public static class Manifests
             {
                 public static IPAddressPool Pool() => new IPAddressPool
@@ -216,7 +186,7 @@ public class ExtractionTests
     [Fact]
     public async Task Overlapping_pools_built_in_C_sharp_are_reported_on_their_addresses()
     {
-        var diagnostics = await AnalyzerRun.Diagnostics(MetalLBClasses + """
+        var diagnostics = await AnalyzerRun.Diagnostics(KubernetesModels.MetalLBResources + """
             public static class Manifests
             {
                 public static IPAddressPool[] Pools() => new[]
@@ -248,7 +218,7 @@ public class ExtractionTests
     [Fact]
     public async Task A_pool_built_from_run_time_values_leaves_MetalLB_s_predictions_unsaid()
     {
-        var diagnostics = await AnalyzerRun.Diagnostics(MetalLBClasses + """
+        var diagnostics = await AnalyzerRun.Diagnostics(KubernetesModels.MetalLBResources + """
             public static class Manifests
             {
                 public static IPAddressPool Pool(string range) => new IPAddressPool

@@ -135,4 +135,34 @@ internal static class KubernetesModels
             }
         }
         """;
+
+    /// <summary>MetalLB's resources as a project declares them: KubernetesClient's pattern for custom resources.</summary>
+    public const string MetalLBResources = """
+        using k8s;
+        using k8s.Models;
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+
+        [KubernetesEntity(Group = "metallb.io", ApiVersion = "v1beta1", Kind = "IPAddressPool", PluralName = "ipaddresspools")]
+        public class IPAddressPool : IKubernetesObject<V1ObjectMeta>
+        {
+            [JsonPropertyName("apiVersion")] public string ApiVersion { get; set; }
+            [JsonPropertyName("kind")] public string Kind { get; set; }
+            [JsonPropertyName("metadata")] public V1ObjectMeta Metadata { get; set; }
+            [JsonPropertyName("spec")] public PoolSpec Spec { get; set; }
+        }
+
+        public class PoolSpec
+        {
+            [JsonPropertyName("addresses")] public List<string> Addresses { get; set; }
+            public bool? AutoAssign { get; set; }
+        }
+
+        // No attribute: the initializer says what it is.
+        public class L2Advertisement : KubernetesObject
+        {
+            [JsonPropertyName("metadata")] public V1ObjectMeta Metadata { get; set; }
+        }
+
+        """;
 }

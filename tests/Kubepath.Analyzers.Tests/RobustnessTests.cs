@@ -19,12 +19,13 @@ public class RobustnessTests
     [
         "\"Local\"", "\"Cluster\"", "\"NodePort\"", "\"LoadBalancer\"", "80", "8080", "\"http\"", "null", "x", "Name", "nameof(Manifests)",
         "$\"{Const}-svc\"", "Const", "1.5", "true", "new object()", "GetValue()", "args[0]", "default", "(string)null", "\"\\u0000\"",
+        "\"metallb.io/v1beta1\"", "\"IPAddressPool\"", "\"L2Advertisement\"", "\"192.0.2.0/28\"", "\"10.0.0.1-10.0.0.0\"", "new List<string> { x }",
     ];
 
     private static readonly string[] Properties =
     [
         "Type", "ExternalTrafficPolicy", "InternalTrafficPolicy", "LoadBalancerIP", "Selector", "Ports", "Name", "Port", "TargetPort", "Replicas",
-        "Metadata", "Spec", "Template", "Containers", "Labels", "Annotations", "Unknown",
+        "Metadata", "Spec", "Template", "Containers", "Labels", "Annotations", "Unknown", "Addresses", "AutoAssign", "ApiVersion", "Kind",
     ];
 
     [Fact]
@@ -40,7 +41,11 @@ public class RobustnessTests
         var findings = 0;
         for (var round = 0; round < 60; round++)
         {
-            var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(KubernetesModels.Source, path: "Models.cs") };
+            var trees = new List<SyntaxTree>
+            {
+                CSharpSyntaxTree.ParseText(KubernetesModels.Source, path: "Models.cs"),
+                CSharpSyntaxTree.ParseText(KubernetesModels.MetalLBResources, path: "MetalLB.cs"),
+            };
             for (var file = 0; file < 5; file++)
             {
                 var source = Program(random);
@@ -86,7 +91,11 @@ public class RobustnessTests
 
     private static string Creation(Random random, int depth)
     {
-        var types = new[] { "V1Service", "V1Deployment", "V1ServiceSpec", "V1ObjectMeta", "V1ServicePort", "List<V1ServicePort>", "Dictionary<string, string>", "V1PodTemplateSpec", "IntOrString" };
+        var types = new[]
+        {
+            "V1Service", "V1Deployment", "V1ServiceSpec", "V1ObjectMeta", "V1ServicePort", "List<V1ServicePort>", "Dictionary<string, string>", "V1PodTemplateSpec", "IntOrString",
+            "IPAddressPool", "L2Advertisement", "PoolSpec", string.Empty,
+        };
         var type = Pick(random, types);
         var members = new List<string>();
         for (var i = random.Next(5); i > 0; i--)
@@ -100,7 +109,8 @@ public class RobustnessTests
             });
         }
 
-        return "new " + type + (random.Next(2) == 0 ? "()" : string.Empty) + " { " + string.Join(", ", members) + " }";
+        // An empty type is a target-typed new().
+        return "new " + type + (type.Length == 0 || random.Next(2) == 0 ? "()" : string.Empty) + " { " + string.Join(", ", members) + " }";
     }
 
     private static string Pick(Random random, string[] choices) => choices[random.Next(choices.Length)];

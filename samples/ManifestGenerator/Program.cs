@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
 
-// The seed lab's workloads, generated in C#. Three mistakes are deliberate; Kubepath.Analyzers reports each one
-// on the line that makes it (see the comments). The Deployments built from parameters have labels only known at
-// run time: the analyzer leaves them out and concludes nothing from their absence. The NodePort Service's pods are
-// in nginx-np.yaml, which the analyzer reads with the C# objects (an AdditionalFiles item of the project).
+// The seed lab's workloads and MetalLB pools, generated in C#. Four mistakes are deliberate; Kubepath.Analyzers
+// reports each one on the line that makes it (see the comments). The Deployments built from parameters have labels
+// only known at run time: the analyzer leaves them out and concludes nothing from their absence. The NodePort
+// Service's pods are in nginx-np.yaml and the layer 2 announcement in metallb.yaml, which the analyzer reads with the
+// C# objects (AdditionalFiles items of the project).
 var objects = new List<object>
 {
     Nginx.Deployment("nginx", replicas: 3, containerPort: "http"),
@@ -12,6 +14,8 @@ var objects = new List<object>
     Nginx.NodePortService(),
     Nginx.LoadBalancerDeployment(),
     Nginx.LoadBalancerService(),
+    MetalLB.ExternalPool(),
+    MetalLB.SparePool(),
 };
 
 Console.Write(KubernetesYaml.SerializeAll(objects));
@@ -107,4 +111,45 @@ internal static class Nginx
             ExternalTrafficPolicy = "Local",
         },
     };
+}
+
+internal static class MetalLB
+{
+    private const string Namespace = "metallb-system";
+
+    public static IPAddressPool ExternalPool() => new()
+    {
+        Metadata = new V1ObjectMeta { Name = "external-pool", NamespaceProperty = Namespace },
+        Spec = new IPAddressPoolSpec { Addresses = new List<string> { "10.123.123.64/26" } },
+    };
+
+    public static IPAddressPool SparePool() => new()
+    {
+        Metadata = new V1ObjectMeta { Name = "spare-pool", NamespaceProperty = Namespace }, // Mistake 4 (KP3001): no L2Advertisement names it.
+        Spec = new IPAddressPoolSpec { Addresses = new List<string> { "10.123.124.0/28" } },
+    };
+}
+
+// MetalLB's resources have no k8s.Models types: the project declares them, as KubernetesClient suggests for custom
+// resources, and the analyzer reads them like the models.
+[KubernetesEntity(Group = "metallb.io", ApiVersion = "v1beta1", Kind = "IPAddressPool", PluralName = "ipaddresspools")]
+internal sealed class IPAddressPool : IKubernetesObject<V1ObjectMeta>
+{
+    [JsonPropertyName("apiVersion")]
+    public string ApiVersion { get; set; } = "metallb.io/v1beta1";
+
+    [JsonPropertyName("kind")]
+    public string Kind { get; set; } = "IPAddressPool";
+
+    [JsonPropertyName("metadata")]
+    public V1ObjectMeta Metadata { get; set; } = new();
+
+    [JsonPropertyName("spec")]
+    public IPAddressPoolSpec Spec { get; set; } = new();
+}
+
+internal sealed class IPAddressPoolSpec
+{
+    [JsonPropertyName("addresses")]
+    public IList<string> Addresses { get; set; } = new List<string>();
 }

@@ -6,8 +6,9 @@ namespace Kubepath.Analyzers.Tests;
 
 /// <summary>
 /// The Kubepath.Analyzers package end to end, as a team meets it: dotnet pack, then samples/ManifestGenerator (a
-/// program that builds the seed lab's objects with KubernetesClient, with three deliberate mistakes) restored from a
-/// folder feed and built; the build must report each mistake on its line.
+/// program that builds the seed lab's objects with KubernetesClient, its MetalLB pools as its own custom-resource
+/// classes, with four deliberate mistakes) restored from a folder feed and built; the build must report each mistake
+/// on its line.
 /// </summary>
 public class PackageTests
 {
@@ -40,7 +41,7 @@ public class PackageTests
             .Distinct()
             .Order(StringComparer.Ordinal);
         Assert.Equal(
-            new[] { "KP1002@" + LineOf("Mistake 2"), "KP2002@" + LineOf("Mistake 3"), "KP4004@" + LineOf("Mistake 1") }.Order(StringComparer.Ordinal),
+            new[] { "KP1002@" + LineOf("Mistake 2"), "KP2002@" + LineOf("Mistake 3"), "KP3001@" + LineOf("Mistake 4"), "KP4004@" + LineOf("Mistake 1") }.Order(StringComparer.Ordinal),
             warnings);
 
         // Severities are the project's to set, as for any analyzer.

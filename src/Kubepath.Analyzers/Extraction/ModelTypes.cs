@@ -129,7 +129,7 @@ internal sealed class ModelTypes
     /// <summary>A class whose initializer Kubepath reads as a JSON object (a model, a custom resource's spec), not a list, dictionary or value.</summary>
     public static bool IsObject(ITypeSymbol? type) =>
         type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named &&
-        named.ContainingNamespace?.ToDisplayString() is { } space && !space.StartsWith("System", System.StringComparison.Ordinal) &&
+        named.ContainingNamespace?.ToDisplayString() is { } space && space != "System" && !space.StartsWith("System.", System.StringComparison.Ordinal) &&
         !named.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
 
     public static bool IsModel(ITypeSymbol? type) =>

@@ -97,11 +97,12 @@ public sealed class ChainIndex
     public IReadOnlyList<Rule> RulesOf(string chain) => chains.TryGetValue(chain, out var list) ? list : (IReadOnlyList<Rule>)Array.Empty<Rule>();
 
     /// <summary>
-    /// The rules of a chain that can match a packet for <paramref name="destination"/>, in order: a rule that requires
-    /// another host destination (<c>-d a.b.c.d/32</c>) cannot, so a long chain such as KUBE-SERVICES is not walked
-    /// rule by rule. The result is the chain itself minus rules that could never match; the walk is unchanged.
+    /// The rules of a chain that can match a packet for <paramref name="destination"/> and <paramref name="port"/>, in
+    /// order: a rule that requires another host destination (<c>-d a.b.c.d/32</c>) or another destination port
+    /// (<c>--dport</c>) cannot, so long chains such as KUBE-SERVICES and KUBE-NODEPORTS are not walked rule by rule.
+    /// The result is the chain itself minus rules that could never match; the walk is unchanged.
     /// </summary>
-    public IReadOnlyList<Rule> CandidatesOf(string chain, System.Net.IPAddress destination)
+    public IReadOnlyList<Rule> CandidatesOf(string chain, System.Net.IPAddress destination, int port)
     {
         var rules = RulesOf(chain);
         if (rules.Count < 16)
@@ -110,52 +111,61 @@ public sealed class ChainIndex
         }
 
         var index = destinations.GetOrAdd(chain, _ => new DestinationIndex(rules));
-        return index.For(destination);
+        return index.For(destination, port);
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DestinationIndex> destinations = new(StringComparer.Ordinal);
 
-    /// <summary>Rules grouped by the single host they require as destination; the others apply to every destination.</summary>
+    /// <summary>Rules grouped by the single host and the port they require as destination; the others apply to any.</summary>
     private sealed class DestinationIndex
     {
         private readonly IReadOnlyList<Rule> rules;
         private readonly List<int> anyDestination = new();
         private readonly Dictionary<System.Net.IPAddress, List<int>> byHost = new();
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<System.Net.IPAddress, Rule[]> merged = new();
+        private readonly Dictionary<int, List<int>> byPort = new();
+        private readonly int?[] ports;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(System.Net.IPAddress, int), Rule[]> merged = new();
 
         public DestinationIndex(IReadOnlyList<Rule> rules)
         {
             this.rules = rules;
+            ports = new int?[rules.Count];
             for (var i = 0; i < rules.Count; i++)
             {
                 var host = rules[i].Args.OfType<AddressArg>().FirstOrDefault(arg => !arg.IsSource && !arg.Negated && arg.Cidr.PrefixLength == (arg.Cidr.IsIPv6 ? 128 : 32));
-                if (host is null)
+                ports[i] = rules[i].Args.OfType<PortArg>().FirstOrDefault()?.Port;
+                if (host is not null)
                 {
-                    anyDestination.Add(i);
+                    Add(byHost, host.Cidr.Network, i);
+                }
+                else if (ports[i] is { } port)
+                {
+                    Add(byPort, port, i);
                 }
                 else
                 {
-                    var key = host.Cidr.Network;
-                    if (!byHost.TryGetValue(key, out var list))
-                    {
-                        list = byHost[key] = new List<int>();
-                    }
-
-                    list.Add(i);
+                    anyDestination.Add(i);
                 }
             }
         }
 
-        public Rule[] For(System.Net.IPAddress destination)
-        {
-            if (!byHost.TryGetValue(destination, out var list))
+        public Rule[] For(System.Net.IPAddress destination, int port) =>
+            merged.GetOrAdd((destination, port), key =>
             {
-                return anyOnly ??= anyDestination.Select(i => rules[i]).ToArray();
+                var forHost = byHost.TryGetValue(key.Item1, out var hostRules) ? hostRules.Where(i => ports[i] is null || ports[i] == key.Item2) : Enumerable.Empty<int>();
+                var forPort = byPort.TryGetValue(key.Item2, out var portRules) ? portRules : Enumerable.Empty<int>();
+                return anyDestination.Concat(forHost).Concat(forPort).OrderBy(i => i).Select(i => rules[i]).ToArray();
+            });
+
+        private static void Add<TKey>(Dictionary<TKey, List<int>> index, TKey key, int rule)
+            where TKey : notnull
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                list = index[key] = new List<int>();
             }
 
-            return merged.GetOrAdd(destination, _ => anyDestination.Concat(list).OrderBy(i => i).Select(i => rules[i]).ToArray());
+            list.Add(rule);
         }
-
-        private Rule[]? anyOnly;
     }
 }

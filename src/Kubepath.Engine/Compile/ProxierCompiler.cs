@@ -119,7 +119,21 @@ public static class ProxierCompiler
     }
 
     /// <summary>The service ports this family's proxier holds: those with a cluster IP of the family, not owned by another proxy.</summary>
-    private static List<ServicePortInfo> ServicePorts(ClusterWorld world, bool ipv6, KubeProxySettings settings) =>
+    // kube-proxy's settings are the profile's, so every node of a world holds the same service ports (and chain names,
+    // each a SHA-256): they are built once per world and IP family, not once per node.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClusterWorld, List<ServicePortInfo>?[]> ServicePortsOfWorld = new();
+
+    private static List<ServicePortInfo> ServicePorts(ClusterWorld world, bool ipv6, KubeProxySettings settings)
+    {
+        var families = ServicePortsOfWorld.GetValue(world, _ => new List<ServicePortInfo>?[2]);
+        var family = ipv6 ? 1 : 0;
+        lock (families)
+        {
+            return families[family] ??= BuildServicePorts(world, ipv6, settings);
+        }
+    }
+
+    private static List<ServicePortInfo> BuildServicePorts(ClusterWorld world, bool ipv6, KubeProxySettings settings) =>
         world.Services
             .Where(service => service.HasClusterIP && !service.IgnoredByKubeProxy)
             .SelectMany(service =>

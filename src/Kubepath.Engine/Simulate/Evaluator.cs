@@ -198,7 +198,7 @@ public sealed class Evaluator
             throw new InvalidOperationException("Chain jumps nest deeper than " + MaxDepth + " at " + chain);
         }
 
-        var rules = index.CandidatesOf(chain, start.Destination);
+        var rules = index.CandidatesOf(chain, start.Destination, start.Port);
         var work = Pool.RentWork();
         work.Push((start, 0));
         while (work.Count > 0)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -32,7 +31,7 @@ internal sealed class ModelTypes
     private ModelTypes(Dictionary<INamedTypeSymbol, (string ApiVersion, string Kind)> roots, Compilation compilation)
     {
         this.roots = roots;
-        rootNames = new(() => RootNamesOf(compilation, roots.Keys), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        rootNames = new(() => RootNamesOf(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         kubernetesObject = compilation.GetTypeByMetadataName("k8s.IKubernetesObject");
         entityAttribute = compilation.GetTypeByMetadataName("k8s.Models.KubernetesEntityAttribute");
         IntOrString = compilation.GetTypeByMetadataName("k8s.Models.IntOrString");
@@ -109,10 +108,10 @@ internal sealed class ModelTypes
     };
 
     /// <summary>The simple names of the model roots and of the project's own classes implementing <c>IKubernetesObject</c>.</summary>
-    private static HashSet<string> RootNamesOf(Compilation compilation, IEnumerable<INamedTypeSymbol> roots)
+    private HashSet<string> RootNamesOf(Compilation compilation)
     {
-        var names = new HashSet<string>(roots.Select(root => root.Name), System.StringComparer.Ordinal);
-        if (compilation.GetTypeByMetadataName("k8s.IKubernetesObject") is { } kubernetesObject)
+        var names = new HashSet<string>(roots.Keys.Select(root => root.Name), System.StringComparer.Ordinal);
+        if (kubernetesObject is not null)
         {
             foreach (var type in compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type).OfType<INamedTypeSymbol>())
             {
@@ -172,6 +171,4 @@ internal sealed class ModelTypes
 
     private static string? Constant(INamedTypeSymbol type, string name) =>
         type.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault(field => field.HasConstantValue)?.ConstantValue as string;
-
-    public ImmutableArray<INamedTypeSymbol> Roots => roots.Keys.ToImmutableArray();
 }

@@ -239,13 +239,13 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// An object built inside a model's or a custom resource's initializer belongs to that one (a V1Pod inside a
-    /// V1PodTemplateSpec...); one inside the project's own classes stands alone.
+    /// V1PodTemplateSpec...); one inside the project's own classes or a list object's items stands alone.
     /// </summary>
     private static bool InsideObject(IOperation operation, ModelTypes types)
     {
         for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
         {
-            if (parent is IObjectCreationOperation outer && (ModelTypes.IsModel(outer.Type) || types.IsRoot(outer.Type, out _)))
+            if (parent is IObjectCreationOperation outer && !types.IsList(outer.Type) && (ModelTypes.IsModel(outer.Type) || types.IsRoot(outer.Type, out _)))
             {
                 return true;
             }

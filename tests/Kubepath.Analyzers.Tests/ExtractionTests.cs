@@ -96,6 +96,28 @@ public class ExtractionTests
     }
 
     [Fact]
+    public async Task The_items_of_a_list_object_are_objects_of_their_own()
+    {
+        var diagnostics = await AnalyzerRun.Diagnostics("""
+            using k8s.Models;
+            using System.Collections.Generic;
+
+            public static class Manifests
+            {
+                public static V1ServiceList All() => new V1ServiceList
+                {
+                    Items = new List<V1Service>
+                    {
+                        new V1Service { Metadata = new V1ObjectMeta { Name = "web" }, Spec = new V1ServiceSpec { ExternalTrafficPolicy = "Local" } },
+                    },
+                };
+            }
+            """);
+
+        Assert.Equal(["KP4004 Program.cs:10:102 ExternalTrafficPolicy = \"Local\""], diagnostics.Where(d => d.Id == "KP4004").Select(AnalyzerRun.Describe));
+    }
+
+    [Fact]
     public async Task Rules_across_objects_see_C_sharp_and_YAML_together()
     {
         var diagnostics = await AnalyzerRun.Diagnostics(

@@ -41,6 +41,19 @@ internal static class KubernetesModels
                 public string PluralName { get; set; }
             }
 
+            public interface IItems<T>
+            {
+                IList<T> Items { get; set; }
+            }
+
+            public class V1ServiceList : IKubernetesObject<V1ObjectMeta>, IItems<V1Service>
+            {
+                [JsonPropertyName("apiVersion")] public string ApiVersion { get; set; }
+                [JsonPropertyName("kind")] public string Kind { get; set; }
+                [JsonPropertyName("metadata")] public V1ObjectMeta Metadata { get; set; }
+                [JsonPropertyName("items")] public IList<V1Service> Items { get; set; }
+            }
+
             public class IntOrString
             {
                 [JsonPropertyName("value")] public string Value { get; set; }

@@ -24,6 +24,7 @@ internal sealed class ModelTypes
 
     private readonly INamedTypeSymbol? kubernetesObject;
     private readonly INamedTypeSymbol? entityAttribute;
+    private readonly INamedTypeSymbol? itemsInterface;
     private readonly ConcurrentDictionary<INamedTypeSymbol, (string ApiVersion, string Kind)?> customResources = new(SymbolEqualityComparer.Default);
 
     private readonly System.Lazy<HashSet<string>> rootNames;
@@ -34,6 +35,7 @@ internal sealed class ModelTypes
         rootNames = new(() => RootNamesOf(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         kubernetesObject = compilation.GetTypeByMetadataName("k8s.IKubernetesObject");
         entityAttribute = compilation.GetTypeByMetadataName("k8s.Models.KubernetesEntityAttribute");
+        itemsInterface = compilation.GetTypeByMetadataName("k8s.Models.IItems`1");
         IntOrString = compilation.GetTypeByMetadataName("k8s.Models.IntOrString");
         JsonPropertyName = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
     }
@@ -130,6 +132,11 @@ internal sealed class ModelTypes
         type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named &&
         named.ContainingNamespace?.ToDisplayString() is { } space && space != "System" && !space.StartsWith("System.", System.StringComparison.Ordinal) &&
         !named.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
+
+    /// <summary>A list object (<c>V1ServiceList</c>, <c>IItems&lt;T&gt;</c>): applying it applies each item, so its items stand alone.</summary>
+    public bool IsList(ITypeSymbol? type) =>
+        itemsInterface is not null && type is INamedTypeSymbol named &&
+        named.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, itemsInterface));
 
     public static bool IsModel(ITypeSymbol? type) =>
         type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && named.ContainingNamespace?.ToDisplayString() == "k8s.Models";

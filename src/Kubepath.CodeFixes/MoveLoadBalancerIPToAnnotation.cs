@@ -26,10 +26,15 @@ public sealed class MoveLoadBalancerIPToAnnotation : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.TryGetValue(Analyzers.KubepathAnalyzer.AnnotationProperty, out var annotation) || annotation is null ||
-                root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { Parent: InitializerExpressionSyntax spec } assignment ||
+                FlaggedAssignment.At(root, diagnostic.Location.SourceSpan) is not { Parent: InitializerExpressionSyntax spec } assignment ||
                 Metadata(spec) is not { } metadata)
             {
                 continue;
@@ -40,7 +45,7 @@ public sealed class MoveLoadBalancerIPToAnnotation : CodeFixProvider
                 SyntaxFactory.ImplicitElementAccess(SyntaxFactory.BracketedArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                     SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(annotation)))))),
                 assignment.Right.WithoutTrivia());
-            var annotations = metadata.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => Name(a) == "Annotations");
+            var annotations = metadata.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => FlaggedAssignment.PropertyName(a) == "Annotations");
             var newMetadata = annotations?.Right is BaseObjectCreationExpressionSyntax { Initializer: { } existing }
                 ? metadata.ReplaceNode(existing, existing.AddExpressions(entry))
                 : annotations is null
@@ -67,8 +72,6 @@ public sealed class MoveLoadBalancerIPToAnnotation : CodeFixProvider
     /// <summary>The initializer of <c>Metadata = new V1ObjectMeta { … }</c> beside the spec (<c>Spec = new V1ServiceSpec { … }</c>).</summary>
     private static InitializerExpressionSyntax? Metadata(InitializerExpressionSyntax spec) =>
         spec.Parent is BaseObjectCreationExpressionSyntax { Parent: AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax service } }
-            ? service.Expressions.OfType<AssignmentExpressionSyntax>().Where(a => Name(a) == "Metadata").Select(a => (a.Right as BaseObjectCreationExpressionSyntax)?.Initializer).FirstOrDefault()
+            ? service.Expressions.OfType<AssignmentExpressionSyntax>().Where(a => FlaggedAssignment.PropertyName(a) == "Metadata").Select(a => (a.Right as BaseObjectCreationExpressionSyntax)?.Initializer).FirstOrDefault()
             : null;
-
-    private static string Name(AssignmentExpressionSyntax assignment) => assignment.Left is IdentifierNameSyntax identifier ? identifier.Identifier.Text : string.Empty;
 }

@@ -31,7 +31,12 @@ public sealed class RemoveAssignmentWithoutEffect : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(context.Span, getInnermostNodeForTie: true) is not { } node || node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment)
+        if (root is null)
+        {
+            return;
+        }
+
+        if (FlaggedAssignment.At(root, context.Span) is not { } assignment)
         {
             return;
         }
@@ -48,7 +53,7 @@ public sealed class RemoveAssignmentWithoutEffect : CodeFixProvider
             return;
         }
 
-        var title = "Remove " + (assignment.Left is MemberAccessExpressionSyntax member ? member.Name.Identifier.Text : assignment.Left.ToString()) + ", which has no effect";
+        var title = "Remove " + FlaggedAssignment.PropertyName(assignment) + ", which has no effect";
         context.RegisterCodeFix(
             CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(changed)), equivalenceKey: nameof(RemoveAssignmentWithoutEffect)),
             context.Diagnostics);

@@ -22,10 +22,15 @@ public sealed class UseDeclaredTargetPort : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.TryGetValue(Analyzers.KubepathAnalyzer.TargetPortCandidatesProperty, out var candidates) || candidates is null ||
-                root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment)
+                FlaggedAssignment.At(root, diagnostic.Location.SourceSpan) is not { } assignment)
             {
                 continue;
             }

@@ -27,16 +27,21 @@ public sealed class UseLocalExternalTrafficPolicy : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
         foreach (var diagnostic in context.Diagnostics.Where(d => d.Properties.ContainsKey(Analyzers.KubepathAnalyzer.ClientIPRequiredProperty)))
         {
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment)
+            if (FlaggedAssignment.At(root, diagnostic.Location.SourceSpan) is not { } assignment)
             {
                 continue;
             }
 
             var local = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("Local"));
             SyntaxNode? fixedRoot = null;
-            if (Name(assignment) == Property)
+            if (FlaggedAssignment.PropertyName(assignment) == Property)
             {
                 fixedRoot = root.ReplaceNode(assignment.Right, local.WithTriviaFrom(assignment.Right));
             }
@@ -55,11 +60,4 @@ public sealed class UseLocalExternalTrafficPolicy : CodeFixProvider
             }
         }
     }
-
-    private static string Name(AssignmentExpressionSyntax assignment) => assignment.Left switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.Text,
-        MemberAccessExpressionSyntax member => member.Name.Identifier.Text,
-        _ => string.Empty,
-    };
 }

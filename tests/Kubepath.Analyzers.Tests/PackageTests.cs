@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.IO;
 using System.Text.RegularExpressions;
+using Kubepath.Manifests.Tests;
 
 namespace Kubepath.Analyzers.Tests;
 
@@ -12,7 +12,7 @@ namespace Kubepath.Analyzers.Tests;
 /// </summary>
 public class PackageTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void The_packed_analyzer_reports_the_sample_generator_s_mistakes_on_their_lines()
@@ -55,27 +55,7 @@ public class PackageTests
 
     private static (int ExitCode, string Output) Run(string program, string folder, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Linter.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
+        var (exitCode, output, error) = ProgramRun.In(folder, program, args);
+        return (exitCode, output + error);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kubepath.Manifests.Tests;
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
@@ -51,7 +52,7 @@ public sealed partial class AnalyzerProject
         }
 
         var feed = Path.Combine(work, "feed");
-        Run(RepositoryRoot(), "pack", "nuget/Kubepath.Analyzers", "-c", "Release", "-o", feed, "--nologo");
+        Run(Repository.Root, "pack", "nuget/Kubepath.Analyzers", "-c", "Release", "-o", feed, "--nologo");
         var version = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "Kubepath.Analyzers.*.nupkg").Single())["Kubepath.Analyzers.".Length..];
         var files = GeneratedProject.Files(1_000, usesKubernetesClient);
         string Write(string name, bool withKubepath)
@@ -101,28 +102,8 @@ public sealed partial class AnalyzerProject
 
     private static string Run(string folder, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed in {folder}:\n{output}{error.Result}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Linter.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Run the benchmarks from inside the Kubepath repository.");
+        var (exitCode, output, error) = ProgramRun.In(folder, "dotnet", args);
+        return exitCode == 0 ? output : throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed in {folder}:\n{output}{error}");
     }
 
     // ReportAnalyzer's line for the analyzer assembly, e.g. "   0.123   12   Kubepath.Analyzers, Version=...".

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Kubepath.Manifests.Tests;
 
 namespace Kubepath.Cli.Tests;
 
@@ -8,7 +8,7 @@ namespace Kubepath.Cli.Tests;
 /// </summary>
 public class MainJobTests
 {
-    internal static readonly string Root = FindRoot();
+    internal static readonly string Root = Repository.Root;
 
     [Fact]
     public void Loading_the_seed_samples_prints_the_approved_report_and_exits_0()
@@ -54,34 +54,6 @@ public class MainJobTests
         RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "kubepath.dll"), .. args]);
 
     /// <summary>Runs a program from the repository's root, as a user would, and collects what it printed.</summary>
-    internal static (int ExitCode, string Output, string Error) RunProgram(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Linter.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
+    internal static (int ExitCode, string Output, string Error) RunProgram(string program, params string[] args) =>
+        ProgramRun.In(Root, program, args);
 }

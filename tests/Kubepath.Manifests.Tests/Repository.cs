@@ -1,3 +1,6 @@
+using System;
+using System.IO;
+
 namespace Kubepath.Manifests.Tests;
 
 /// <summary>The repository's own files (samples), found by walking up to Linter.sln.</summary>

@@ -9,9 +9,13 @@ namespace Kubepath.Manifests;
 /// </summary>
 internal static class DuplicateObjects
 {
+    /// <summary>What makes two objects the same object for the API server: group, kind, namespace and name.</summary>
+    public static (string Group, string Kind, string Namespace, string? Name) Identity(ManifestObject obj) =>
+        (obj.Group, obj.Kind.Value, obj.Namespace, obj.Metadata.Name?.Value);
+
     public static IEnumerable<Diagnostic> Find(IReadOnlyList<ManifestObject> objects)
     {
-        var seen = new Dictionary<(string Group, string Kind, string Namespace, string Name), ManifestObject>();
+        var seen = new Dictionary<(string Group, string Kind, string Namespace, string? Name), ManifestObject>();
         foreach (var obj in objects)
         {
             if (obj.Metadata.Name is not { } name || name.Value.Length == 0)
@@ -19,7 +23,7 @@ internal static class DuplicateObjects
                 continue;
             }
 
-            var key = (obj.Group, obj.Kind.Value, obj.Namespace, name.Value);
+            var key = Identity(obj);
             if (seen.TryGetValue(key, out var first))
             {
                 yield return LoadDiagnostics.DuplicateObject.At(

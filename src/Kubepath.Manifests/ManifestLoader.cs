@@ -264,11 +264,10 @@ public sealed class ManifestLoader
 
         // kustomize merges a patch into the object it names: when that object is among the inputs, the patch is neither
         // a second definition of it nor an object of its own in the cluster. Kubepath reads the base as written.
-        static (string, string, string, string?) Key(ManifestObject obj) => (obj.Group, obj.Kind.Value, obj.Namespace, obj.Metadata.Name?.Value);
-        var bases = new HashSet<(string, string, string, string?)>(objects.Where(obj => !patches.Contains(obj.Span.File)).Select(Key));
+        var bases = new HashSet<(string, string, string, string?)>(objects.Where(obj => !patches.Contains(obj.Span.File)).Select(DuplicateObjects.Identity));
         for (var i = 0; i < objects.Count; i++)
         {
-            if (patches.Contains(objects[i].Span.File) && bases.Contains(Key(objects[i])))
+            if (patches.Contains(objects[i].Span.File) && bases.Contains(DuplicateObjects.Identity(objects[i])))
             {
                 objects[i] = objects[i] with { IsMergedPatch = true };
             }

@@ -43,6 +43,12 @@ public sealed class ManifestLoader
         this.checkFields = checkFields;
     }
 
+    /// <summary>
+    /// Parse each large file on a second thread, ahead of the reader (<see cref="Yaml.ReadAheadParser"/>): what a command
+    /// line run wants; an analyzer keeps to the thread its host gives it.
+    /// </summary>
+    public bool ParseAhead { get; init; }
+
     public ManifestSet Load(params string[] paths) => Load((IEnumerable<string>)paths);
 
     public ManifestSet Load(IEnumerable<string> paths)
@@ -215,6 +221,7 @@ public sealed class ManifestLoader
         {
             // A template usually breaks the YAML: say that rather than report the parse error it causes, when a
             // marker stands in the failing document's structure before the error.
+            ParseAhead = ParseAhead,
             ExplainSyntaxError = (documentStart, offset, quoted) =>
             {
                 if (!hasMarkers)

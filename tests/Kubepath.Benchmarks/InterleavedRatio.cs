@@ -97,6 +97,48 @@ public static class InterleavedRatio
         }
     }
 
+    /// <summary>
+    /// Where <c>kubepath lint</c>'s time goes, phase by phase, with the phases the command runs: loading (with the
+    /// parser ahead on a second thread, as the command loads), the world, the rules, and the bare parser beside them.
+    /// </summary>
+    public static void RunLintPhases()
+    {
+        var folder = LintCorpus.Write();
+        var files = Directory.GetFiles(folder, "*.yaml", SearchOption.AllDirectories);
+        var profile = Kubepath.Engine.World.BuiltInProfiles.Find("k3s")!;
+        var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        void Record(string phase, double milliseconds) =>
+            (phases.TryGetValue(phase, out var list) ? list : phases[phase] = new List<double>()).Add(milliseconds);
+
+        for (var round = 0; round < 7; round++)
+        {
+            Record("bare parser", Time(() => LintCorpus.Parse(files)));
+            Kubepath.Model.ManifestSet? manifests = null;
+            Record("load", Time(() => manifests = new ManifestLoader { ParseAhead = true }.Load(folder)));
+            Record("load, one thread", Time(() => new ManifestLoader().Load(folder)));
+            if (round == 0)
+            {
+                Console.WriteLine($"live heap with the manifests: {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB");
+            }
+            Kubepath.Engine.World.ClusterWorld? world = null;
+            Record("world", Time(() => world = Kubepath.Engine.World.WorldBuilder.Build(manifests!, profile)));
+            Record("rules", Time(() => Kubepath.Engine.Rules.RuleRunner.Run(world!)));
+            if (round == 0)
+            {
+                // What each phase keeps: the heap after a full collection, with the phase's result still held.
+                var manifestsOnly = GC.GetTotalMemory(forceFullCollection: true);
+                GC.KeepAlive(manifests);
+                Console.WriteLine($"live heap with the manifests and the world: {manifestsOnly / (1024 * 1024)} MB");
+            }
+        }
+
+        foreach (var (phase, times) in phases)
+        {
+            times.Sort();
+            Console.WriteLine($"{phase}: median {times[times.Count / 2]:F0} ms (quartiles {times[times.Count / 4]:F0}-{times[times.Count * 3 / 4]:F0})");
+        }
+    }
+
     private static double Time(Action action)
     {
         GC.Collect();

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --interleaved
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --lint-interleaved
+// dotnet run -c Release --project tests/Kubepath.Benchmarks -- --lint-phases
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --analyzer-interleaved
 if (args.Length == 1 && args[0] == "--interleaved")
 {
@@ -13,6 +14,12 @@ if (args.Length == 1 && args[0] == "--interleaved")
 if (args.Length == 1 && args[0] == "--lint-interleaved")
 {
     Kubepath.Benchmarks.InterleavedRatio.RunLint();
+    return;
+}
+
+if (args.Length == 1 && args[0] == "--lint-phases")
+{
+    Kubepath.Benchmarks.InterleavedRatio.RunLintPhases();
     return;
 }
 

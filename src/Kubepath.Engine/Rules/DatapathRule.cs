@@ -13,14 +13,14 @@ public sealed class RuleContext
     private readonly Dictionary<string, Announcement> announcements = new(StringComparer.Ordinal);
     private readonly Dictionary<(ServiceView, OriginKind), ServiceFlows> flows = new(ByReference.Instance);
     private readonly Dictionary<ServiceView, IReadOnlyList<PodTemplateView>> selected = new(ByReference.Instance);
-    private readonly Lazy<ILookup<string, PodTemplateView>> templatesByNamespace;
+    private readonly Lazy<LabelIndex<PodTemplateView>> templatesByLabel;
 
     public RuleContext(ClusterWorld world, LintSettings? settings = null)
     {
         World = world;
         Settings = settings ?? LintSettings.Default;
         Flows = new FlowSimulator(world);
-        templatesByNamespace = new(() => world.PodTemplates.ToLookup(template => template.Namespace, StringComparer.Ordinal));
+        templatesByLabel = new(() => new LabelIndex<PodTemplateView>(world.PodTemplates, template => template.Namespace, template => template.Labels));
     }
 
     public ClusterWorld World { get; }
@@ -42,7 +42,7 @@ public sealed class RuleContext
     }
 
     /// <summary>The pod templates of the manifests in a namespace.</summary>
-    public IEnumerable<PodTemplateView> TemplatesIn(string ns) => templatesByNamespace.Value[ns];
+    public IReadOnlyList<PodTemplateView> TemplatesIn(string ns) => templatesByLabel.Value.In(ns);
 
     /// <summary>The pod templates the service's selector matches (none without a selector).</summary>
     public IReadOnlyList<PodTemplateView> TemplatesSelectedBy(ServiceView service)
@@ -51,7 +51,7 @@ public sealed class RuleContext
         {
             var selector = service.Source.Spec.Selector?.Value;
             result = selected[service] = selector is { Count: > 0 }
-                ? TemplatesIn(service.Namespace).Where(template => template.Labels.Contains(selector)).ToList()
+                ? templatesByLabel.Value.Selected(service.Namespace, selector)
                 : Array.Empty<PodTemplateView>();
         }
 

@@ -24,7 +24,7 @@ public sealed class KP2001SelectorMatchesNothing : DatapathRule
 
             // Only where the manifests show how the namespace's pods are made: no templates, or pod creators Kubepath
             // does not model (an operator's custom resources), and the pods may well exist.
-            var templates = context.TemplatesIn(service.Namespace).ToList();
+            var templates = context.TemplatesIn(service.Namespace);
             if (templates.Count == 0 || context.World.NamespacesWithUnmodelledPods.Contains(service.Namespace))
             {
                 continue;

@@ -49,20 +49,35 @@ public sealed record ServiceFlows(ServiceView Service, IReadOnlyList<PortFlows> 
 public sealed class FlowSimulator
 {
     private readonly ClusterWorld world;
-    private readonly Dictionary<(string, bool), Evaluator> evaluators = new();
+    private readonly Dictionary<(string, bool), Lazy<Evaluator>> evaluators = new();
 
     public FlowSimulator(ClusterWorld world) => this.world = world;
 
+    /// <summary>
+    /// The evaluator of one node's compiled rules for one family. A flow runs from origins on every node, so the first
+    /// request for a family compiles every node's rules for it, the others on other cores while this one is used.
+    /// </summary>
     public Evaluator EvaluatorFor(string node, bool ipv6)
     {
-        if (!evaluators.TryGetValue((node, ipv6), out var evaluator))
+        Lazy<Evaluator>? wanted;
+        lock (evaluators)
         {
-            var rules = ProxierCompiler.Compile(world, world.FindNode(node) ?? throw new ArgumentException("Unknown node " + node, nameof(node)), ipv6);
-            evaluator = evaluators[(node, ipv6)] = new Evaluator(world, rules);
+            if (!evaluators.TryGetValue((node, ipv6), out wanted))
+            {
+                var clusterNode = world.FindNode(node) ?? throw new ArgumentException("Unknown node " + node, nameof(node));
+                wanted = evaluators[(node, ipv6)] = Compiling(clusterNode, ipv6);
+                foreach (var other in world.Nodes.Where(other => !evaluators.ContainsKey((other.Name, ipv6))))
+                {
+                    var lazy = evaluators[(other.Name, ipv6)] = Compiling(other, ipv6);
+                    System.Threading.ThreadPool.QueueUserWorkItem(_ => _ = lazy.Value);
+                }
+            }
         }
 
-        return evaluator;
+        return wanted.Value;
     }
+
+    private Lazy<Evaluator> Compiling(ClusterNode node, bool ipv6) => new(() => new Evaluator(world, ProxierCompiler.Compile(world, node, ipv6)));
 
     /// <summary>Every flow to the service, or only those from origins of the given kinds (what a rule needs).</summary>
     public ServiceFlows Explain(ServiceView service, params OriginKind[] only)

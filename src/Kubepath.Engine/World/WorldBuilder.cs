@@ -29,8 +29,8 @@ public static class WorldBuilder
         var statePods = state is null ? Array.Empty<PodInstance>() : Placement.Observed(state);
         var pods = new Lazy<IReadOnlyList<PodInstance>>(() => Placement.Synthesise(nodes, manifests, ObservedAddresses(state, statePods)));
         // Selectors only look within their namespace: pods indexed by it keep endpoint selection linear.
-        var statePodsByNamespace = statePods.ToLookup(pod => pod.Namespace, StringComparer.Ordinal);
-        var podsByNamespace = new Lazy<ILookup<string, PodInstance>>(() => pods.Value.ToLookup(pod => pod.Namespace, StringComparer.Ordinal));
+        var statePodsByLabel = new LabelIndex<PodInstance>(statePods, pod => pod.Namespace, pod => pod.Labels);
+        var podsByLabel = new Lazy<LabelIndex<PodInstance>>(() => new LabelIndex<PodInstance>(pods.Value, pod => pod.Namespace, pod => pod.Labels));
         var stateSlices = SlicesByService(state);
         var manifestSlices = SlicesByService(manifests);
         var services = new List<ServiceView>(names.Count);
@@ -40,7 +40,7 @@ public static class WorldBuilder
             observed.TryGetValue(name, out var live);
             var service = spec ?? live!;
             var view = Resolve(service, live, addresses);
-            var (source, ports) = Endpoints(view, service, Slices(stateSlices, service), Slices(manifestSlices, service), statePodsByNamespace, podsByNamespace, nodes);
+            var (source, ports) = Endpoints(view, service, Slices(stateSlices, service), Slices(manifestSlices, service), statePodsByLabel, podsByLabel, nodes);
             services.Add(view with { Ports = ports, EndpointSource = source });
         }
 
@@ -282,8 +282,8 @@ public static class WorldBuilder
         Service service,
         IReadOnlyList<EndpointSlice> fromState,
         IReadOnlyList<EndpointSlice> fromManifests,
-        ILookup<string, PodInstance> statePods,
-        Lazy<ILookup<string, PodInstance>> synthesised,
+        LabelIndex<PodInstance> statePods,
+        Lazy<LabelIndex<PodInstance>> synthesised,
         IReadOnlyList<ClusterNode> nodes)
     {
         if (fromState.Count > 0)
@@ -303,12 +303,11 @@ public static class WorldBuilder
         }
 
         // Pods of the state answer for the service when some match it; otherwise the manifests' workloads do.
-        bool Selected(PodInstance pod) => pod.Labels.Contains(selector);
-        var selected = statePods[service.Namespace].Where(Selected).ToList();
+        var selected = statePods.Selected(service.Namespace, selector);
         var source = EndpointSource.StatePods;
         if (selected.Count == 0)
         {
-            selected = synthesised.Value[service.Namespace].Where(Selected).ToList();
+            selected = synthesised.Value.Selected(service.Namespace, selector);
             source = EndpointSource.Synthesised;
         }
 

@@ -26,6 +26,9 @@ internal sealed class YamlStreamReader
     private readonly RepairableText source;
     private readonly bool hasTabs;
 
+    /// <summary>Below this many characters, handing events between threads costs more than it saves.</summary>
+    private const int MinReadAheadLength = 16 * 1024;
+
     public YamlStreamReader(
         SourceLines lines,
         string text,
@@ -50,6 +53,9 @@ internal sealed class YamlStreamReader
     /// what explains a syntax error better (an unrendered template) and returns true, or returns false.
     /// </summary>
     public Func<int, int, IReadOnlyList<(int Start, int End)>, bool>? ExplainSyntaxError { get; init; }
+
+    /// <summary>Run YamlDotNet's parser on a second thread, ahead of the trees (<see cref="ReadAheadParser"/>).</summary>
+    public bool ParseAhead { get; init; }
 
     public void Read()
     {
@@ -193,7 +199,9 @@ internal sealed class YamlStreamReader
         {
             lastEventEnd = start;
             lastDocumentEnd = start;
-            var parser = new Parser(start == 0 ? new StringReader(text) : new Text.OffsetReader(text, start));
+            var scanned = new Parser(start == 0 ? new StringReader(text) : new Text.OffsetReader(text, start));
+            using var ahead = reader.ParseAhead && text.Length - start >= MinReadAheadLength && Environment.ProcessorCount > 1 ? new ReadAheadParser(scanned) : null;
+            var parser = (IParser?)ahead ?? scanned;
             try
             {
                 while (parser.MoveNext())

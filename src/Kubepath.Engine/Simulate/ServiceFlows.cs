@@ -69,12 +69,24 @@ public sealed class FlowSimulator
                 foreach (var other in world.Nodes.Where(other => !evaluators.ContainsKey((other.Name, ipv6))))
                 {
                     var lazy = evaluators[(other.Name, ipv6)] = Compiling(other, ipv6);
-                    System.Threading.ThreadPool.QueueUserWorkItem(_ => _ = lazy.Value);
+                    System.Threading.ThreadPool.QueueUserWorkItem(_ => CompileAhead(lazy));
                 }
             }
         }
 
         return wanted.Value;
+    }
+
+    /// <summary>A failure is kept by the Lazy and thrown to the caller that asks for the node, never on the pool's thread.</summary>
+    private static void CompileAhead(Lazy<Evaluator> evaluator)
+    {
+        try
+        {
+            _ = evaluator.Value;
+        }
+        catch (Exception)
+        {
+        }
     }
 
     private Lazy<Evaluator> Compiling(ClusterNode node, bool ipv6) => new(() => new Evaluator(world, ProxierCompiler.Compile(world, node, ipv6)));

@@ -245,7 +245,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
     {
         for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
         {
-            if (parent is IObjectCreationOperation outer && !types.IsList(outer.Type) && (ModelTypes.IsModel(outer.Type) || types.IsRoot(outer.Type, out _)))
+            if (parent is IObjectCreationOperation outer && !types.IsList(outer.Type) && (types.IsModel(outer.Type) || types.IsRoot(outer.Type, out _)))
             {
                 return true;
             }

@@ -28,6 +28,18 @@ internal sealed class ModelTypes
     private readonly ConcurrentDictionary<INamedTypeSymbol, (string ApiVersion, string Kind)?> customResources = new(SymbolEqualityComparer.Default);
 
     private readonly System.Lazy<HashSet<string>> rootNames;
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeShape> shapes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IPropertySymbol, string> fieldNames = new(SymbolEqualityComparer.Default);
+
+    [System.Flags]
+    private enum TypeShape
+    {
+        None = 0,
+        Object = 1,
+        Dictionary = 2,
+        List = 4,
+        Model = 8,
+    }
 
     private ModelTypes(Dictionary<INamedTypeSymbol, (string ApiVersion, string Kind)> roots, Compilation compilation)
     {
@@ -128,18 +140,83 @@ internal sealed class ModelTypes
     }
 
     /// <summary>A class whose initializer Kubepath reads as a JSON object (a model, a custom resource's spec), not a list, dictionary or value.</summary>
-    public static bool IsObject(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named &&
-        named.ContainingNamespace?.ToDisplayString() is { } space && space != "System" && !space.StartsWith("System.", System.StringComparison.Ordinal) &&
-        !named.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
+    public bool IsObject(ITypeSymbol? type) => type is not null && ShapeOf(type).HasFlag(TypeShape.Object);
+
+    /// <summary>A dictionary (labels, annotations, a selector): read as a map even when its initializer is empty.</summary>
+    public bool IsDictionary(ITypeSymbol? type) => type is not null && ShapeOf(type).HasFlag(TypeShape.Dictionary);
 
     /// <summary>A list object (<c>V1ServiceList</c>, <c>IItems&lt;T&gt;</c>): applying it applies each item, so its items stand alone.</summary>
-    public bool IsList(ITypeSymbol? type) =>
-        itemsInterface is not null && type is INamedTypeSymbol named &&
-        named.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, itemsInterface));
+    public bool IsList(ITypeSymbol? type) => type is not null && ShapeOf(type).HasFlag(TypeShape.List);
 
-    public static bool IsModel(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && named.ContainingNamespace?.ToDisplayString() == "k8s.Models";
+    /// <summary>A class of KubernetesClient's models (<c>k8s.Models</c>).</summary>
+    public bool IsModel(ITypeSymbol? type) => type is not null && ShapeOf(type).HasFlag(TypeShape.Model);
+
+    // The same few types are asked about for every object a project builds: each is looked at once per compilation.
+    private TypeShape ShapeOf(ITypeSymbol type) => shapes.GetOrAdd(type, Shape);
+
+    private TypeShape Shape(ITypeSymbol type)
+    {
+        var shape = TypeShape.None;
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named)
+        {
+            if (!IsInSystem(named.ContainingNamespace) && !named.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+            {
+                shape |= TypeShape.Object;
+            }
+
+            if (NamespaceIs(named.ContainingNamespace, "Models", "k8s"))
+            {
+                shape |= TypeShape.Model;
+            }
+        }
+
+        if (itemsInterface is not null && type is INamedTypeSymbol && type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, itemsInterface)))
+        {
+            shape |= TypeShape.List;
+        }
+
+        if (IsDictionaryInterface(type) || type.AllInterfaces.Any(IsDictionaryInterface))
+        {
+            shape |= TypeShape.Dictionary;
+        }
+
+        return shape;
+    }
+
+    private static bool IsDictionaryInterface(ITypeSymbol type) =>
+        type is INamedTypeSymbol { MetadataName: "IDictionary`2" or "IReadOnlyDictionary`2" } named && NamespaceIs(named.ContainingNamespace, "Generic", "Collections", "System");
+
+    /// <summary>Whether the namespace is the one named, innermost name first (no display string is built).</summary>
+    private static bool NamespaceIs(INamespaceSymbol? space, params string[] innermostFirst)
+    {
+        foreach (var name in innermostFirst)
+        {
+            if (space is null || space.IsGlobalNamespace || space.Name != name)
+            {
+                return false;
+            }
+
+            space = space.ContainingNamespace;
+        }
+
+        return space is null || space.IsGlobalNamespace;
+    }
+
+    /// <summary>System or a namespace inside it.</summary>
+    private static bool IsInSystem(INamespaceSymbol? space)
+    {
+        while (space is { IsGlobalNamespace: false })
+        {
+            if (space.ContainingNamespace is { IsGlobalNamespace: true } && space.Name == "System")
+            {
+                return true;
+            }
+
+            space = space.ContainingNamespace;
+        }
+
+        return false;
+    }
 
     private (string ApiVersion, string Kind)? CustomResource(INamedTypeSymbol type)
     {
@@ -163,7 +240,9 @@ internal sealed class ModelTypes
     }
 
     /// <summary>The API's name for a model property: its <c>[JsonPropertyName]</c>, else camelCase.</summary>
-    public string FieldName(IPropertySymbol property)
+    public string FieldName(IPropertySymbol property) => fieldNames.GetOrAdd(property, NameInApi);
+
+    private string NameInApi(IPropertySymbol property)
     {
         foreach (var attribute in property.GetAttributes())
         {

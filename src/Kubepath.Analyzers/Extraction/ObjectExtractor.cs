@@ -129,7 +129,7 @@ internal sealed class ObjectExtractor
             case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, types.IntOrString):
                 // new IntOrString { Value = "http" }
                 return creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => Value(a.Value, at, depth + 1)).FirstOrDefault(v => v is not null);
-            case IObjectCreationOperation creation when ModelTypes.IsObject(creation.Type):
+            case IObjectCreationOperation creation when types.IsObject(creation.Type):
                 var nested = Object(creation, depth + 1);
                 nested.Syntax = at;
                 return nested;
@@ -203,14 +203,8 @@ internal sealed class ObjectExtractor
             }
         }
 
-        return map.Count > 0 || IsDictionary(initializer.Type) ? map : list;
+        return map.Count > 0 || types.IsDictionary(initializer.Type) ? map : list;
     }
-
-    private static bool IsDictionary(ITypeSymbol? type) =>
-        type is not null && (IsDictionaryInterface(type) || type.AllInterfaces.Any(IsDictionaryInterface));
-
-    private static bool IsDictionaryInterface(ITypeSymbol type) =>
-        type is INamedTypeSymbol { MetadataName: "IDictionary`2" or "IReadOnlyDictionary`2" } named && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
     /// <summary><c>svc.Spec.Type = "NodePort"</c> after <c>var svc = new V1Service { Spec = new V1ServiceSpec() }</c>.</summary>
     private void ApplyLater(JsonObject root, ILocalSymbol local, ISimpleAssignmentOperation assignment)

@@ -219,9 +219,10 @@ public sealed class ManifestLoader
             }
         })
         {
+            ParseAhead = ParseAhead,
+
             // A template usually breaks the YAML: say that rather than report the parse error it causes, when a
             // marker stands in the failing document's structure before the error.
-            ParseAhead = ParseAhead,
             ExplainSyntaxError = (documentStart, offset, quoted) =>
             {
                 if (!hasMarkers)

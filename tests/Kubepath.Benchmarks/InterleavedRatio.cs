@@ -68,9 +68,11 @@ public static class InterleavedRatio
     /// The generated 1,000-file project built without and with the Kubepath analyzer, back to back, 7 rounds, for the
     /// project that uses KubernetesClient and for the one that does not.
     /// </summary>
-    public static void RunAnalyzer()
+    /// <param name="rounds">Rounds per project: more narrow the quartiles on a noisy machine.</param>
+    /// <param name="projects">Which generated projects: with KubernetesClient, without it, or both.</param>
+    public static void RunAnalyzer(int rounds, bool[] projects)
     {
-        foreach (var usesKubernetesClient in new[] { true, false })
+        foreach (var usesKubernetesClient in projects)
         {
             var project = AnalyzerProject.Prepare(usesKubernetesClient);
             project.Build(withKubepath: false);
@@ -78,7 +80,7 @@ public static class InterleavedRatio
             var shares = new List<double>();
             var builds = new List<double>();
             var attributed = new List<double>();
-            for (var round = 0; round < 7; round++)
+            for (var round = 0; round < rounds; round++)
             {
                 var build = project.Build(withKubepath: false).Seconds;
                 var (withKubepath, kubepath) = project.Build(withKubepath: true);
@@ -90,10 +92,11 @@ public static class InterleavedRatio
             shares.Sort();
             builds.Sort();
             attributed.Sort();
+            int At(double quantile) => (int)Math.Round(quantile * (rounds - 1));
             Console.WriteLine(
-                $"{(usesKubernetesClient ? "with" : "without")} KubernetesClient, 7 interleaved rounds: a build takes {builds[3]:F1} s without Kubepath; " +
-                $"with it, the build takes a median {shares[3]:F1}% longer (quartiles {shares[1]:F1}% to {shares[5]:F1}%), " +
-                $"and the compiler attributes a median {attributed[3]:F2}% of the build's time to Kubepath's analyzer");
+                $"{(usesKubernetesClient ? "with" : "without")} KubernetesClient, {rounds} interleaved rounds: a build takes {builds[At(0.5)]:F1} s without Kubepath; " +
+                $"with it, the build takes a median {shares[At(0.5)]:F1}% longer (quartiles {shares[At(0.25)]:F1}% to {shares[At(0.75)]:F1}%), " +
+                $"and the compiler attributes a median {attributed[At(0.5)]:F2}% of the build's time to Kubepath's analyzer");
         }
     }
 

@@ -140,16 +140,16 @@ internal sealed class ModelTypes
     }
 
     /// <summary>A class whose initializer Kubepath reads as a JSON object (a model, a custom resource's spec), not a list, dictionary or value.</summary>
-    public bool IsObject(ITypeSymbol? type) => type is not null && ShapeOf(type).HasFlag(TypeShape.Object);
+    public bool IsObject(ITypeSymbol? type) => type is not null && (ShapeOf(type) & TypeShape.Object) != 0;
 
     /// <summary>A dictionary (labels, annotations, a selector): read as a map even when its initializer is empty.</summary>
-    public bool IsDictionary(ITypeSymbol? type) => type is not null && ShapeOf(type).HasFlag(TypeShape.Dictionary);
+    public bool IsDictionary(ITypeSymbol? type) => type is not null && (ShapeOf(type) & TypeShape.Dictionary) != 0;
 
     /// <summary>A list object (<c>V1ServiceList</c>, <c>IItems&lt;T&gt;</c>): applying it applies each item, so its items stand alone.</summary>
-    public bool IsList(ITypeSymbol? type) => type is not null && ShapeOf(type).HasFlag(TypeShape.List);
+    public bool IsList(ITypeSymbol? type) => type is not null && (ShapeOf(type) & TypeShape.List) != 0;
 
     /// <summary>A class of KubernetesClient's models (<c>k8s.Models</c>).</summary>
-    public bool IsModel(ITypeSymbol? type) => type is not null && ShapeOf(type).HasFlag(TypeShape.Model);
+    public bool IsModel(ITypeSymbol? type) => type is not null && (ShapeOf(type) & TypeShape.Model) != 0;
 
     // The same few types are asked about for every object a project builds: each is looked at once per compilation.
     private TypeShape ShapeOf(ITypeSymbol type) => shapes.GetOrAdd(type, Shape);

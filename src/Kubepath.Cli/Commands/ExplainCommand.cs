@@ -49,7 +49,7 @@ internal static class ExplainCommand
                 }
             }
 
-            var simulator = new FlowSimulator(world);
+            var simulator = new FlowSimulator(world, compileNodesAhead: true);
             var flows = services.Select(s => simulator.Explain(s)).ToList();
             var report = parse.GetValue(format) == "json" ? ExplainJson.Render(world, flows) : ExplainText.Render(world, flows, simulator);
             return output.Write(parse, report) ? loaded.ExitCode : ExitCodes.Usage;

@@ -45,7 +45,7 @@ internal static class MarkdownReport
                 .Append(rule is null ? "input problem" : MarkdownText.Escape(rule.Title)).Append(" | ").Append(group.Count()).Append(" |\n");
         }
 
-        var simulator = new FlowSimulator(result.World);
+        var simulator = new FlowSimulator(result.World, compileNodesAhead: true);
         var sections = active.GroupBy(f => SubjectKey(f.Subject), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         for (var i = 0; i < sections.Count; i++)
         {

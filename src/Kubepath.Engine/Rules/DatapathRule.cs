@@ -15,11 +15,14 @@ public sealed class RuleContext
     private readonly Dictionary<ServiceView, IReadOnlyList<PodTemplateView>> selected = new(ByReference.Instance);
     private readonly Lazy<LabelIndex<PodTemplateView>> templatesByLabel;
 
-    public RuleContext(ClusterWorld world, LintSettings? settings = null)
+    /// <param name="world">The cluster the rules read.</param>
+    /// <param name="settings">The user's configuration; the defaults when null.</param>
+    /// <param name="compileNodesAhead">See <see cref="FlowSimulator(ClusterWorld, bool)"/>.</param>
+    public RuleContext(ClusterWorld world, LintSettings? settings = null, bool compileNodesAhead = false)
     {
         World = world;
         Settings = settings ?? LintSettings.Default;
-        Flows = new FlowSimulator(world);
+        Flows = new FlowSimulator(world, compileNodesAhead);
         templatesByLabel = new(() => new LabelIndex<PodTemplateView>(world.PodTemplates, template => template.Namespace, template => template.Labels));
     }
 
@@ -120,9 +123,9 @@ public static class RuleRunner
 
     public static IReadOnlyList<DatapathRule> All => Rules.Value;
 
-    public static IReadOnlyList<Diagnostic> Run(ClusterWorld world, Func<DatapathRule, bool>? select = null, LintSettings? settings = null)
+    public static IReadOnlyList<Diagnostic> Run(ClusterWorld world, Func<DatapathRule, bool>? select = null, LintSettings? settings = null, bool compileNodesAhead = false)
     {
-        var context = new RuleContext(world, settings);
+        var context = new RuleContext(world, settings, compileNodesAhead);
         // The same finding twice (two copies of one workload in the inputs, say) is reported once.
         return All.Where(rule => (select?.Invoke(rule) ?? true) && context.Settings.IsEnabled(rule.Descriptor.Id))
             .Where(rule => !(world.MetalLB.PartlyUnknown && rule.ReadsMetalLBConfiguration))

@@ -50,12 +50,20 @@ public sealed class FlowSimulator
 {
     private readonly ClusterWorld world;
     private readonly Dictionary<(string, bool), Lazy<Evaluator>> evaluators = new();
+    private readonly bool compileNodesAhead;
 
-    public FlowSimulator(ClusterWorld world) => this.world = world;
+    /// <param name="world">The cluster whose flows are simulated.</param>
+    /// <param name="compileNodesAhead">Compile the other nodes' rules on the thread pool once one node's are asked for
+    /// (the command line); an analyzer leaves it off and keeps to the thread its host gives it.</param>
+    public FlowSimulator(ClusterWorld world, bool compileNodesAhead = false)
+    {
+        this.world = world;
+        this.compileNodesAhead = compileNodesAhead;
+    }
 
     /// <summary>
-    /// The evaluator of one node's compiled rules for one family. A flow runs from origins on every node, so the first
-    /// request for a family compiles every node's rules for it, the others on other cores while this one is used.
+    /// The evaluator of one node's compiled rules for one family, compiled on first use. A flow runs from origins on
+    /// every node, so when compiling ahead the first request for a family also starts every other node's compilation.
     /// </summary>
     public Evaluator EvaluatorFor(string node, bool ipv6)
     {
@@ -66,7 +74,7 @@ public sealed class FlowSimulator
             {
                 var clusterNode = world.FindNode(node) ?? throw new ArgumentException("Unknown node " + node, nameof(node));
                 wanted = evaluators[(node, ipv6)] = Compiling(clusterNode, ipv6);
-                foreach (var other in world.Nodes.Where(other => !evaluators.ContainsKey((other.Name, ipv6))))
+                foreach (var other in world.Nodes.Where(other => compileNodesAhead && !evaluators.ContainsKey((other.Name, ipv6))))
                 {
                     var lazy = evaluators[(other.Name, ipv6)] = Compiling(other, ipv6);
                     System.Threading.ThreadPool.QueueUserWorkItem(_ => CompileAhead(lazy));

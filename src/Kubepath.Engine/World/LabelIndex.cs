@@ -36,12 +36,12 @@ internal sealed class LabelIndex<T>
     }
 
     /// <summary>Every item of the namespace (in order).</summary>
-    public IReadOnlyList<T> In(string ns) => byNamespace.TryGetValue(ns, out var items) ? items : Array.Empty<T>();
+    public IReadOnlyList<T> In(string ns) => byNamespace.TryGetValue(ns, out var items) ? items.AsReadOnly() : Array.Empty<T>();
 
     /// <summary>The items of the namespace whose labels hold every entry of <paramref name="selector"/> (in order).</summary>
     public List<T> Selected(string ns, StringMap selector)
     {
-        IReadOnlyList<T> candidates = In(ns);
+        IReadOnlyList<T> candidates = byNamespace.TryGetValue(ns, out var inNamespace) ? inNamespace : Array.Empty<T>();
         foreach (var wanted in selector)
         {
             if (!byLabel.TryGetValue((ns, wanted.Key.Value, wanted.Value.Value), out var withLabel))

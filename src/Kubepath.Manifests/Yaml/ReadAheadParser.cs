@@ -23,7 +23,9 @@ internal sealed class ReadAheadParser : IParser, IDisposable
     private int index;
     private bool abandoned;
 
-    public ReadAheadParser(IParser parser) => Task.Run(() => Produce(parser));
+    // A thread of its own rather than the pool's: a reader on a busy pool must not wait for the pool to grow.
+    public ReadAheadParser(IParser parser) =>
+        Task.Factory.StartNew(() => Produce(parser), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public ParsingEvent? Current { get; private set; }
 
@@ -110,9 +112,14 @@ internal sealed class ReadAheadParser : IParser, IDisposable
     {
         lock (ready)
         {
-            while (ready.Count == 0)
+            while (ready.Count == 0 && !abandoned)
             {
                 Monitor.Wait(ready);
+            }
+
+            if (abandoned)
+            {
+                throw new ObjectDisposedException(nameof(ReadAheadParser));
             }
 
             var next = ready.Dequeue();

@@ -88,20 +88,7 @@ public sealed class ChainIndex
 
             list.Add(rule);
         }
-
-        // Built with the rules rather than on the first packet: the rules of a node are compiled while another node's
-        // are being used (FlowSimulator), and a finished index is only read.
-        foreach (var chain in chains)
-        {
-            if (chain.Value.Count >= LongChain)
-            {
-                destinations[chain.Key] = new DestinationIndex(chain.Value);
-            }
-        }
     }
-
-    /// <summary>Chains shorter than this are walked rule by rule.</summary>
-    private const int LongChain = 16;
 
     public IEnumerable<string> ChainNames => chains.Keys;
 
@@ -117,10 +104,17 @@ public sealed class ChainIndex
     /// </summary>
     public IReadOnlyList<Rule> CandidatesOf(string chain, System.Net.IPAddress destination, int port)
     {
-        return destinations.TryGetValue(chain, out var index) ? index.For(destination, port) : RulesOf(chain);
+        var rules = RulesOf(chain);
+        if (rules.Count < 16)
+        {
+            return rules;
+        }
+
+        var index = destinations.GetOrAdd(chain, _ => new DestinationIndex(rules));
+        return index.For(destination, port);
     }
 
-    private readonly Dictionary<string, DestinationIndex> destinations = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DestinationIndex> destinations = new(StringComparer.Ordinal);
 
     /// <summary>Rules grouped by the single host and the port they require as destination; the others apply to any.</summary>
     private sealed class DestinationIndex

@@ -81,12 +81,7 @@ public sealed class ChainIndex
 
         foreach (var rule in rules.TableOf(table).Rules)
         {
-            if (!chains.TryGetValue(rule.Chain, out var list))
-            {
-                list = chains[rule.Chain] = new List<Rule>();
-            }
-
-            list.Add(rule);
+            chains.AddToList(rule.Chain, rule);
         }
     }
 
@@ -136,11 +131,11 @@ public sealed class ChainIndex
                 ports[i] = rules[i].Args.OfType<PortArg>().FirstOrDefault()?.Port;
                 if (host is not null)
                 {
-                    Add(byHost, host.Cidr.Network, i);
+                    byHost.AddToList(host.Cidr.Network, i);
                 }
                 else if (ports[i] is { } port)
                 {
-                    Add(byPort, port, i);
+                    byPort.AddToList(port, i);
                 }
                 else
                 {
@@ -156,16 +151,5 @@ public sealed class ChainIndex
                 var forPort = byPort.TryGetValue(key.Item2, out var portRules) ? portRules : Enumerable.Empty<int>();
                 return anyDestination.Concat(forHost).Concat(forPort).OrderBy(i => i).Select(i => rules[i]).ToArray();
             });
-
-        private static void Add<TKey>(Dictionary<TKey, List<int>> index, TKey key, int rule)
-            where TKey : notnull
-        {
-            if (!index.TryGetValue(key, out var list))
-            {
-                list = index[key] = new List<int>();
-            }
-
-            list.Add(rule);
-        }
     }
 }

@@ -22,14 +22,14 @@ internal sealed class LabelIndex<T>
         foreach (var item in items)
         {
             var ns = namespaceOf(item);
-            Add(byNamespace, ns, item);
+            byNamespace.AddToList(ns, item);
             var labels = labelsOf(item);
             foreach (var entry in labels)
             {
                 // A repeated key means what its first entry says (StringMap.Find), as selectors read it.
                 if (ReferenceEquals(labels.Find(entry.Key.Value), entry))
                 {
-                    Add(byLabel, (ns, entry.Key.Value, entry.Value.Value), item);
+                    byLabel.AddToList((ns, entry.Key.Value, entry.Value.Value), item);
                 }
             }
         }
@@ -56,16 +56,5 @@ internal sealed class LabelIndex<T>
         }
 
         return candidates.Where(item => labelsOf(item).Contains(selector)).ToList();
-    }
-
-    private static void Add<TKey>(Dictionary<TKey, List<T>> index, TKey key, T item)
-        where TKey : notnull
-    {
-        if (!index.TryGetValue(key, out var list))
-        {
-            index[key] = list = new List<T>();
-        }
-
-        list.Add(item);
     }
 }

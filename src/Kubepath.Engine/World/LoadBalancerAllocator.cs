@@ -269,12 +269,7 @@ internal sealed class LoadBalancerAllocator
 
     private void Hold(IPAddress ip, Service service)
     {
-        if (!holders.TryGetValue(ip, out var list))
-        {
-            list = holders[ip] = new List<Holder>();
-        }
-
-        list.Add(new Holder(service.QualifiedName, SharingKey(service), BackendKey(service),
+        holders.AddToList(ip, new Holder(service.QualifiedName, SharingKey(service), BackendKey(service),
             service.Spec.Ports.Select(port => port.EffectiveProtocol + "/" + (port.Port?.Value ?? 0)).ToList()));
     }
 

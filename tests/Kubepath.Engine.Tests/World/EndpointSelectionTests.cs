@@ -9,39 +9,11 @@ namespace Kubepath.Engine.Tests.World;
 /// </summary>
 public class EndpointSelectionTests
 {
-    private const string Workloads = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web-front, namespace: shop}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {app: web, tier: front}}
-          template:
-            metadata: {labels: {app: web, tier: front}}
-            spec: {containers: [{name: web, image: nginx, ports: [{name: http, containerPort: 8080}]}]}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web-back, namespace: shop}
-        spec:
-          replicas: 3
-          selector: {matchLabels: {app: web, tier: back}}
-          template:
-            metadata: {labels: {tier: back, app: web}}
-            spec: {containers: [{name: web, image: nginx, ports: [{name: http, containerPort: 8080}]}]}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web-front, namespace: other}
-        spec:
-          replicas: 4
-          selector: {matchLabels: {app: web, tier: front}}
-          template:
-            metadata: {labels: {app: web, tier: front}}
-            spec: {containers: [{name: web, image: nginx, ports: [{name: http, containerPort: 8080}]}]}
-        ---
-
-        """;
+    // Two workloads of the shop namespace share app=web; a third, in another namespace, has the same labels as the first.
+    private static readonly string Workloads =
+        Deployment("shop", "web-front", 2, "{app: web, tier: front}") +
+        Deployment("shop", "web-back", 3, "{tier: back, app: web}") +
+        Deployment("other", "web-front", 4, "{app: web, tier: front}");
 
     [Theory]
     [InlineData("{app: web, tier: front}", "Deployment shop/web-front", 2)]
@@ -69,6 +41,20 @@ public class EndpointSelectionTests
     {
         Assert.Empty(Endpoints(selector));
     }
+
+    private static string Deployment(string ns, string name, int replicas, string labels) => $$"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: {{name}}, namespace: {{ns}}}
+        spec:
+          replicas: {{replicas}}
+          selector: {matchLabels: {{labels}}}
+          template:
+            metadata: {labels: {{labels}}}
+            spec: {containers: [{name: web, image: nginx, ports: [{name: http, containerPort: 8080}]}]}
+        ---
+
+        """;
 
     private static IReadOnlyList<EndpointView> Endpoints(string selector)
     {

@@ -17,7 +17,8 @@ public class PackageTests
     [Fact]
     public void The_packed_analyzer_reports_the_sample_generator_s_mistakes_on_their_lines()
     {
-        var work = Directory.CreateTempSubdirectory("kubepath-analyzer-package-").FullName;
+        using var folder = new TemporaryFolder("kubepath-analyzer-package-");
+        var work = folder.Path;
         var feed = Path.Combine(work, "feed");
         var pack = Run("dotnet", Root, "pack", "nuget/Kubepath.Analyzers", "-c", "Release", "-o", feed, "--nologo");
         Assert.True(pack.ExitCode == 0, pack.Output);

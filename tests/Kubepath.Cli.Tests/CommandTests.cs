@@ -1,5 +1,6 @@
 using Kubepath.Cli.Commands;
 using Kubepath.Cli.Report;
+using Kubepath.Manifests.Tests;
 using NJsonSchema;
 using YamlDotNet.Serialization;
 
@@ -59,7 +60,8 @@ public class CommandTests
     [Fact]
     public async Task Init_writes_a_config_that_loads_cleanly_and_follows_the_schema_and_never_overwrites_silently()
     {
-        var folder = Directory.CreateTempSubdirectory("kubepath-init-").FullName;
+        using var temporary = new TemporaryFolder("kubepath-init-");
+        var folder = temporary.Path;
 
         Assert.Equal(0, MainJobTests.Run("init", folder).ExitCode);
         Assert.Equal(2, MainJobTests.Run("init", folder).ExitCode);
@@ -127,7 +129,8 @@ public class CommandTests
     [Fact]
     public void A_hostile_service_name_stays_inert_in_the_pull_request_comment()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("kubepath-md-").FullName, "evil.yaml");
+        using var folder = new TemporaryFolder("kubepath-md-");
+        var file = Path.Combine(folder.Path, "evil.yaml");
         File.WriteAllText(file, """
             apiVersion: v1
             kind: Service

@@ -1,10 +1,13 @@
+using System.Collections.Generic;
+using Kubepath.Manifests.Tests;
+
 namespace Kubepath.Cli.Tests;
 
 /// <summary>
 /// <c>.kubepath.yaml</c> as a user meets it: found by walking up from the inputs, overridden by <c>--config</c>, its
 /// profile, severities and excludes applied, its mistakes reported at their line with exit code 2.
 /// </summary>
-public class ConfigTests
+public sealed class ConfigTests : IDisposable
 {
     private const string ClusterPolicyService = """
         apiVersion: v1
@@ -29,9 +32,15 @@ public class ConfigTests
             spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}
         """;
 
-    private static string Project(string config, params (string Path, string Text)[] files)
+    private readonly List<TemporaryFolder> folders = new();
+
+    public void Dispose() => folders.ForEach(folder => folder.Dispose());
+
+    private string Project(string config, params (string Path, string Text)[] files)
     {
-        var root = Directory.CreateTempSubdirectory("kubepath-config-").FullName;
+        var folder = new TemporaryFolder("kubepath-config-");
+        folders.Add(folder);
+        var root = folder.Path;
         Directory.CreateDirectory(Path.Combine(root, ".git"));
         File.WriteAllText(Path.Combine(root, ".kubepath.yaml"), config);
         foreach (var (path, text) in files)

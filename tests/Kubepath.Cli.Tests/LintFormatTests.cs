@@ -91,7 +91,8 @@ public class LintFormatTests
     [Fact]
     public void A_fingerprint_does_not_change_when_lines_move()
     {
-        var root = Directory.CreateTempSubdirectory("kubepath-fp-").FullName;
+        using var folder = new TemporaryFolder("kubepath-fp-");
+        var root = folder.Path;
         var manifest = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: NodePort, selector: {app: web}, ports: [{port: 80}]}\n---\n" +
             "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n";
         File.WriteAllText(Path.Combine(root, "a.yaml"), manifest);
@@ -123,7 +124,8 @@ public class LintFormatTests
     [Fact]
     public void Output_writes_the_report_to_a_file()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("kubepath-out-").FullName, "report.md");
+        using var folder = new TemporaryFolder("kubepath-out-");
+        var file = Path.Combine(folder.Path, "report.md");
 
         var (exitCode, output, _) = MainJobTests.Run([.. Shop, "--format", "markdown", "--output", file]);
 
@@ -141,7 +143,8 @@ public class LintFormatTests
     [Fact]
     public void Text_output_cannot_be_made_to_start_a_line_or_send_escapes()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("kubepath-ctl-").FullName, "evil.yaml");
+        using var folder = new TemporaryFolder("kubepath-ctl-");
+        var file = Path.Combine(folder.Path, "evil.yaml");
         File.WriteAllText(file, "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {\"x\\n::error file=a::owned\\e[31m\": 1, ports: [{port: 80}]}\n");
 
         var (_, output, _) = MainJobTests.Run("lint", file, "--no-color");
@@ -155,7 +158,8 @@ public class LintFormatTests
     [Fact]
     public void A_markdown_report_stays_within_the_size_of_a_GitHub_comment()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("kubepath-big-").FullName, "many.yaml");
+        using var folder = new TemporaryFolder("kubepath-big-");
+        var file = Path.Combine(folder.Path, "many.yaml");
         File.WriteAllText(file, string.Concat(Enumerable.Range(0, 800).Select(i =>
             $"---\napiVersion: v1\nkind: Service\nmetadata: {{name: s{i}}}\nspec: {{externalTrafficPolicy: Local, internalTrafficPolicy: Local, ports: [{{port: 80}}]}}\n")));
 

@@ -23,7 +23,8 @@ public class MainJobTests
     [Fact]
     public void Input_with_errors_exits_1_and_reports_them_with_their_positions()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("kubepath-").FullName, "bad.yaml");
+        using var folder = new TemporaryFolder("kubepath-");
+        var file = Path.Combine(folder.Path, "bad.yaml");
         File.WriteAllText(file, "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  externalTrafficPolicy: local\n");
 
         var (exitCode, output, _) = Run(file);

@@ -1,3 +1,5 @@
+using Kubepath.Manifests.Tests;
+
 namespace Kubepath.Cli.Tests;
 
 /// <summary>
@@ -9,7 +11,8 @@ public class PackageTests
     [Fact]
     public void The_packed_tool_installs_from_a_folder_feed_and_lints_the_samples()
     {
-        var work = Directory.CreateTempSubdirectory("kubepath-package-").FullName;
+        using var folder = new TemporaryFolder("kubepath-package-");
+        var work = folder.Path;
         var feed = Path.Combine(work, "feed");
         var tools = Path.Combine(work, "tools");
 

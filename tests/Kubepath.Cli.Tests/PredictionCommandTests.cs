@@ -1,3 +1,5 @@
+using Kubepath.Manifests.Tests;
+
 namespace Kubepath.Cli.Tests;
 
 /// <summary>
@@ -51,7 +53,8 @@ public class PredictionCommandTests
     [Fact]
     public void A_bad_profile_value_is_reported_at_its_position_and_the_rest_still_runs()
     {
-        var dir = Directory.CreateTempSubdirectory("kubepath-").FullName;
+        using var folder = new TemporaryFolder("kubepath-");
+        var dir = folder.Path;
         var profile = Path.Combine(dir, "profile.yaml");
         File.WriteAllText(profile, "apiVersion: kubepath.io/v1alpha1\nkind: ClusterProfile\nmetadata: {name: p}\nspec:\n  clusterCIDRs: [10.42.0.0/33]\n  cni: weave\n");
 

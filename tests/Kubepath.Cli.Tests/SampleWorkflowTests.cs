@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kubepath.Manifests.Tests;
 using YamlDotNet.RepresentationModel;
 
 namespace Kubepath.Cli.Tests;
@@ -19,7 +20,8 @@ public class SampleWorkflowTests
             .ToList();
         Assert.Equal(4, lines.Count);
 
-        var output = Path.Combine(Directory.CreateTempSubdirectory("kubepath-workflow-").FullName, "report");
+        using var folder = new TemporaryFolder("kubepath-workflow-");
+        var output = Path.Combine(folder.Path, "report");
         foreach (var line in lines)
         {
             var args = Regex.Matches(line.Trim(), "\"[^\"]*\"|\\S+").Select(m => m.Value.Trim('"')).Skip(1)

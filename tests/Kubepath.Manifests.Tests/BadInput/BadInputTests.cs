@@ -268,7 +268,8 @@ public class BadInputTests
     [Fact]
     public void A_missing_path_is_reported_and_the_other_paths_still_load()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("kubepath-").FullName, "ok.yaml");
+        using var folder = new TemporaryFolder("kubepath-");
+        var file = Path.Combine(folder.Path, "ok.yaml");
         File.WriteAllText(file, GoodService);
         var set = new ManifestLoader().Load("no/such/folder", file);
         Assert.Equal("no such file or folder: no/such/folder", SingleDiagnostic(set, LoadDiagnostics.PathNotFound).Message);

@@ -33,7 +33,8 @@ public class ConfigFileTests
     [Fact]
     public void Folders_are_walked_without_their_settings_file_and_without_excluded_paths()
     {
-        var root = Directory.CreateTempSubdirectory("kubepath-walk-").FullName;
+        using var folder = new TemporaryFolder("kubepath-walk-");
+        var root = folder.Path;
         File.WriteAllText(Path.Combine(root, ".kubepath.yaml"), "apiVersion: kubepath.io/v1alpha1\nkind: Config\n");
         Directory.CreateDirectory(Path.Combine(root, "skip"));
         File.WriteAllText(Path.Combine(root, "skip", "a.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");

@@ -109,27 +109,21 @@ public class InputFormTests
     [Fact]
     public void A_folder_loads_yaml_yml_and_json_recursively_in_path_order_skipping_hidden_folders()
     {
-        var root = Directory.CreateTempSubdirectory("kubepath-").FullName;
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(root, "b"));
-            Directory.CreateDirectory(Path.Combine(root, ".git"));
-            File.WriteAllText(Path.Combine(root, "b", "z.yml"), Namespace("z"));
-            File.WriteAllText(Path.Combine(root, "a.yaml"), Namespace("a"));
-            File.WriteAllText(Path.Combine(root, "c.json"), "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"c\"}}");
-            File.WriteAllText(Path.Combine(root, "notes.txt"), "not: a manifest");
-            File.WriteAllText(Path.Combine(root, ".git", "x.yaml"), Namespace("hidden"));
+        using var folder = new TemporaryFolder("kubepath-");
+        var root = folder.Path;
+        Directory.CreateDirectory(Path.Combine(root, "b"));
+        Directory.CreateDirectory(Path.Combine(root, ".git"));
+        File.WriteAllText(Path.Combine(root, "b", "z.yml"), Namespace("z"));
+        File.WriteAllText(Path.Combine(root, "a.yaml"), Namespace("a"));
+        File.WriteAllText(Path.Combine(root, "c.json"), "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"c\"}}");
+        File.WriteAllText(Path.Combine(root, "notes.txt"), "not: a manifest");
+        File.WriteAllText(Path.Combine(root, ".git", "x.yaml"), Namespace("hidden"));
 
-            var set = new ManifestLoader().Load(root);
+        var set = new ManifestLoader().Load(root);
 
-            Assert.Empty(set.Diagnostics);
-            Assert.Equal(new[] { "a", "z", "c" }, set.Objects.Select(o => o.Name));
-            Assert.All(set.Files, f => Assert.DoesNotContain('\\', f.Path));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.Empty(set.Diagnostics);
+        Assert.Equal(new[] { "a", "z", "c" }, set.Objects.Select(o => o.Name));
+        Assert.All(set.Files, f => Assert.DoesNotContain('\\', f.Path));
     }
 
     [Fact]

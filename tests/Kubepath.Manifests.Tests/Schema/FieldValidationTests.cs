@@ -121,7 +121,8 @@ public class FieldValidationTests
     [Fact]
     public void Kustomize_patches_are_partial_objects_and_need_no_required_fields()
     {
-        var root = Directory.CreateTempSubdirectory("kubepath-kustomize-").FullName;
+        using var folder = new TemporaryFolder("kubepath-kustomize-");
+        var root = folder.Path;
         const string partial = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 3}\n";
         File.WriteAllText(Path.Combine(root, "kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatchesStrategicMerge: [replicas.yaml]\npatches: [{path: more.yaml}]\n");
         File.WriteAllText(Path.Combine(root, "replicas.yaml"), partial);
@@ -140,7 +141,8 @@ public class FieldValidationTests
     [Fact]
     public void A_patch_of_an_object_among_the_inputs_is_neither_a_duplicate_nor_an_object_of_its_own()
     {
-        var root = Directory.CreateTempSubdirectory("kubepath-kustomize-base-").FullName;
+        using var folder = new TemporaryFolder("kubepath-kustomize-base-");
+        var root = folder.Path;
         File.WriteAllText(Path.Combine(root, "kustomization.yaml"), "resources: [service.yaml]\npatches: [{path: lb.yaml}]\n");
         File.WriteAllText(Path.Combine(root, "service.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n");
         File.WriteAllText(Path.Combine(root, "lb.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: LoadBalancer}\n");
@@ -158,7 +160,8 @@ public class FieldValidationTests
     [Fact]
     public void A_patch_directive_anywhere_makes_the_document_a_patch_and_a_headerless_kustomization_is_still_read()
     {
-        var root = Directory.CreateTempSubdirectory("kubepath-patches-").FullName;
+        using var folder = new TemporaryFolder("kubepath-patches-");
+        var root = folder.Path;
         Directory.CreateDirectory(Path.Combine(root, "overlay"));
         File.WriteAllText(Path.Combine(root, "overlay", "kustomization.yaml"), "resources: [../base]\npatchesStrategicMerge: [./replicas.yaml]\n");
         File.WriteAllText(Path.Combine(root, "overlay", "replicas.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 3}\n");

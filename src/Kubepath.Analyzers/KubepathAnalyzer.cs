@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Text;
 using Kubepath.Analyzers.Extraction;
 using Kubepath.Engine.Rules;
 using Kubepath.Engine.World;
@@ -85,28 +84,30 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
     {
         try
         {
-            var files = new List<(string Path, string Text)>();
+            var written = new List<ManifestJsonWriter>();
             var maps = new Dictionary<string, (SourceMap Map, SyntaxTree Tree)>(StringComparer.Ordinal);
             foreach (var group in built.GroupBy(item => item.Tree).OrderBy(group => group.Key.FilePath, StringComparer.Ordinal))
             {
                 // One JSON stream per C# file: its objects in source order.
-                var text = new StringBuilder();
+                var writer = new ManifestJsonWriter("csharp:" + group.Key.FilePath);
                 var map = new SourceMap();
                 foreach (var item in group.OrderBy(item => item.Order))
                 {
-                    text.Append(text.Length == 0 ? string.Empty : "\n---\n");
-                    item.Manifest.Write(text, map);
+                    writer.BeginDocument();
+                    item.Manifest.Write(writer, map);
+                    writer.EndDocument();
                 }
 
-                var path = "csharp:" + group.Key.FilePath;
-                files.Add((path, text.ToString()));
-                maps[path] = (map, group.Key);
+                written.Add(writer);
+                // Findings name files as the loader does, with forward slashes.
+                maps[writer.Path.Replace('\\', '/')] = (map, group.Key);
             }
 
             // The settings file among the additional files (.kubepath.yaml) chooses the profile, severities and the
             // Services that need the client's address, as it does for the CLI.
             var settingsFile = yamlFiles.FirstOrDefault(file => ManifestLoader.ConfigFileNames.Contains(Path.GetFileName(file.Path)));
             var (profile, settings, settingsProblems) = Settings(settingsFile, yamlFiles, context.CancellationToken);
+            var files = new List<(string Path, string Text)>();
             foreach (var file in yamlFiles.Where(file => file != settingsFile))
             {
                 if (file.GetText(context.CancellationToken) is { } text)
@@ -115,7 +116,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            var manifests = new ManifestLoader().LoadTexts(files);
+            var manifests = new ManifestLoader().LoadTexts(written, files);
             var world = WorldBuilder.Build(manifests, profile);
             var findings = Findings.Settle(manifests.Diagnostics.Concat(settingsProblems).Concat(RuleRunner.Run(world, settings: settings)), manifests, settings)
                 .Where(finding => !finding.IsSuppressed)

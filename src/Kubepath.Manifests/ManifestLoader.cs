@@ -74,6 +74,13 @@ public sealed class ManifestLoader
     public ManifestSet LoadTexts(IEnumerable<(string Path, string Text)> files) =>
         Combine(files.Select(file => LoadDecoded(DisplayPath(file.Path), file.Text)).ToList(), new List<Diagnostic>());
 
+    /// <summary>
+    /// Loads manifests written with a <see cref="ManifestJsonWriter"/> (read from their trees, not parsed again), then files'
+    /// texts, as one set: what an analyzer has, objects read from C# and YAML among the additional files.
+    /// </summary>
+    public ManifestSet LoadTexts(IEnumerable<ManifestJsonWriter> written, IEnumerable<(string Path, string Text)> files) =>
+        Combine(written.Select(LoadWritten).Concat(files.Select(file => LoadDecoded(DisplayPath(file.Path), file.Text))).ToList(), new List<Diagnostic>());
+
     /// <summary>Loads one file's bytes, decoding them as YAML allows.</summary>
     public ManifestSet LoadBytes(string path, byte[] bytes) => Combine(new[] { LoadFile(DisplayPath(path), bytes) }, new List<Diagnostic>());
 
@@ -177,7 +184,7 @@ public sealed class ManifestLoader
         var diagnostics = new List<Diagnostic>();
         var objects = new List<ManifestObject>();
         var hasMarkers = Templates.MayContainMarkers(text);
-        var context = new ReadContext(lines, diagnostics, hasMarkers || text.IndexOf("${", StringComparison.Ordinal) >= 0, checkFields);
+        var context = Context(lines, text, diagnostics);
         var templatesReported = new HashSet<int>();
 
         void ReportTemplate(int offset)
@@ -202,22 +209,7 @@ public sealed class ManifestLoader
                 }
             }
 
-            if (document.Root == YamlTree.None)
-            {
-                return;
-            }
-
-            try
-            {
-                ObjectReader.Read(context, document, objects);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A bug in a reader costs its document, never the run.
-                diagnostics.Add(LoadDiagnostics.InternalError.At(
-                    lines.Span(document.Start, document.Start, FieldPath.Root),
-                    $"Kubepath failed to read this document ({e.GetType().Name}: {e.Message}); this is a bug, please report it with the document"));
-            }
+            Read(context, document, objects);
         })
         {
             ParseAhead = ParseAhead,
@@ -245,6 +237,45 @@ public sealed class ManifestLoader
         };
         reader.Read();
         return new FileResult(new SourceFile(displayPath, text), objects, diagnostics);
+    }
+
+    private FileResult LoadWritten(ManifestJsonWriter writer)
+    {
+        var displayPath = DisplayPath(writer.Path);
+        var text = writer.Text;
+        var lines = new SourceLines(displayPath, text);
+        var diagnostics = new List<Diagnostic>();
+        var objects = new List<ManifestObject>();
+        var context = Context(lines, text, diagnostics);
+        foreach (var document in writer.Documents)
+        {
+            Read(context, document, objects);
+        }
+
+        return new FileResult(new SourceFile(displayPath, text), objects, diagnostics);
+    }
+
+    private ReadContext Context(SourceLines lines, string text, List<Diagnostic> diagnostics) =>
+        new(lines, diagnostics, Templates.MayContainMarkers(text) || text.IndexOf("${", StringComparison.Ordinal) >= 0, checkFields);
+
+    private static void Read(ReadContext context, YamlDocument document, List<ManifestObject> objects)
+    {
+        if (document.Root == YamlTree.None)
+        {
+            return;
+        }
+
+        try
+        {
+            ObjectReader.Read(context, document, objects);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in a reader costs its document, never the run.
+            context.Diagnostics.Add(LoadDiagnostics.InternalError.At(
+                context.Lines.Span(document.Start, document.Start, FieldPath.Root),
+                $"Kubepath failed to read this document ({e.GetType().Name}: {e.Message}); this is a bug, please report it with the document"));
+        }
     }
 
     private static ManifestSet Combine(IReadOnlyList<FileResult> results, List<Diagnostic> diagnostics)

@@ -11,11 +11,15 @@ namespace Kubepath.Analyzers.Tests;
 /// <summary>Compiles C# (with the k8s.Models slice) and YAML additional files, and runs the analyzer on them.</summary>
 internal static class AnalyzerRun
 {
-    public static async Task<ImmutableArray<Diagnostic>> Diagnostics(string source, params (string Path, string Text)[] additionalFiles)
+    public static Task<ImmutableArray<Diagnostic>> Diagnostics(string source, params (string Path, string Text)[] additionalFiles) =>
+        DiagnosticsIn("Program.cs", source, additionalFiles);
+
+    /// <summary>As <see cref="Diagnostics"/>, with the C# at <paramref name="path"/>.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsIn(string path, string source, params (string Path, string Text)[] additionalFiles)
     {
         var compilation = CSharpCompilation.Create(
             "Manifests",
-            [CSharpSyntaxTree.ParseText(KubernetesModels.Source, path: "Models.cs"), CSharpSyntaxTree.ParseText(source, path: "Program.cs")],
+            [CSharpSyntaxTree.ParseText(KubernetesModels.Source, path: "Models.cs"), CSharpSyntaxTree.ParseText(source, path: path)],
             Net80.References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

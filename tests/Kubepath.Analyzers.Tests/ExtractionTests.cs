@@ -35,6 +35,27 @@ public class ExtractionTests
     }
 
     [Fact]
+    public async Task Findings_land_in_a_file_whose_path_has_backslashes()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsIn(@"C:\src\Shop\Manifests.cs", """
+            using k8s.Models;
+
+            public static class Manifests
+            {
+                public static V1Service Web() => new V1Service
+                {
+                    Metadata = new V1ObjectMeta { Name = "web" },
+                    Spec = new V1ServiceSpec { ExternalTrafficPolicy = "Local" },
+                };
+            }
+            """);
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "KP4004");
+        Assert.Equal(@"C:\src\Shop\Manifests.cs", diagnostic.Location.SourceTree?.FilePath);
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
     public async Task Constants_locals_and_assignments_after_construction_are_followed()
     {
         var diagnostics = await AnalyzerRun.Diagnostics("""

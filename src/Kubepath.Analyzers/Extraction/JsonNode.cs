@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
+using Kubepath.Manifests;
 using Microsoft.CodeAnalysis;
 
 namespace Kubepath.Analyzers.Extraction;
@@ -8,7 +8,8 @@ namespace Kubepath.Analyzers.Extraction;
 /// <summary>
 /// A manifest as C# builds it, in the API's JSON shape: objects with the API's field names, lists and scalars, each
 /// remembering the C# syntax that set it. Written out as JSON for the loader, with a map from the JSON text back to
-/// that syntax, so the engine's findings land on the C# that caused them.
+/// that syntax, so the engine's findings land on the C# that caused them. The writer builds the loader's document trees as
+/// it writes, so the text is not parsed again.
 /// </summary>
 internal abstract class JsonNode
 {
@@ -17,7 +18,7 @@ internal abstract class JsonNode
     /// <summary>Where C# set the value: the assignment (<c>Type = "NodePort"</c>) or the expression.</summary>
     public SyntaxNode? Syntax { get; set; }
 
-    public abstract void Write(StringBuilder text, SourceMap map);
+    public abstract void Write(ManifestJsonWriter writer, SourceMap map);
 }
 
 internal sealed class JsonObject : JsonNode
@@ -51,27 +52,21 @@ internal sealed class JsonObject : JsonNode
 
     public void Prepend(string name, JsonNode value) => fields.Insert(0, new KeyValuePair<string, JsonNode>(name, value));
 
-    public override void Write(StringBuilder text, SourceMap map)
+    public override void Write(ManifestJsonWriter writer, SourceMap map)
     {
-        var start = text.Length;
-        text.Append('{');
-        for (var i = 0; i < fields.Count; i++)
+        var start = writer.Position;
+        writer.BeginObject();
+        foreach (var field in fields)
         {
-            if (i > 0)
-            {
-                text.Append(", ");
-            }
-
-            JsonScalar.AppendString(text, fields[i].Key);
-            text.Append(": ");
-            var valueStart = text.Length;
-            fields[i].Value.Write(text, map);
+            writer.Key(field.Key);
+            var valueStart = writer.Position;
+            field.Value.Write(writer, map);
             // The key and its value map to the assignment that set them.
-            map.Add(valueStart, text.Length, fields[i].Value.Syntax);
+            map.Add(valueStart, writer.Position, field.Value.Syntax);
         }
 
-        text.Append('}');
-        map.Add(start, text.Length, Syntax);
+        writer.EndObject();
+        map.Add(start, writer.Position, Syntax);
     }
 }
 
@@ -84,24 +79,19 @@ internal sealed class JsonArray : JsonNode
 
     public List<JsonNode> Items { get; } = new();
 
-    public override void Write(StringBuilder text, SourceMap map)
+    public override void Write(ManifestJsonWriter writer, SourceMap map)
     {
-        var start = text.Length;
-        text.Append('[');
-        for (var i = 0; i < Items.Count; i++)
+        var start = writer.Position;
+        writer.BeginArray();
+        foreach (var item in Items)
         {
-            if (i > 0)
-            {
-                text.Append(", ");
-            }
-
-            var itemStart = text.Length;
-            Items[i].Write(text, map);
-            map.Add(itemStart, text.Length, Items[i].Syntax);
+            var itemStart = writer.Position;
+            item.Write(writer, map);
+            map.Add(itemStart, writer.Position, item.Syntax);
         }
 
-        text.Append(']');
-        map.Add(start, text.Length, Syntax);
+        writer.EndArray();
+        map.Add(start, writer.Position, Syntax);
     }
 }
 
@@ -112,57 +102,26 @@ internal sealed class JsonScalar : JsonNode
     public JsonScalar(object value, SyntaxNode? syntax)
         : base(syntax) => this.value = value;
 
-    public override void Write(StringBuilder text, SourceMap map)
+    public override void Write(ManifestJsonWriter writer, SourceMap map)
     {
         switch (value)
         {
             case string s:
-                AppendString(text, s);
+                writer.String(s);
                 break;
             case bool b:
-                text.Append(b ? "true" : "false");
+                writer.Boolean(b);
                 break;
             case double d:
-                text.Append(d.ToString("R", CultureInfo.InvariantCulture));
+                writer.Number(d);
                 break;
             case float f:
-                text.Append(f.ToString("R", CultureInfo.InvariantCulture));
+                writer.Number(f);
                 break;
             default:
-                text.Append(System.Convert.ToString(value, CultureInfo.InvariantCulture));
+                writer.Number(System.Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 break;
         }
-    }
-
-    /// <summary>A JSON string; always double-quoted, so YAML reads it as a string too.</summary>
-    public static void AppendString(StringBuilder text, string value)
-    {
-        text.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"':
-                    text.Append("\\\"");
-                    break;
-                case '\\':
-                    text.Append("\\\\");
-                    break;
-                default:
-                    if (c < ' ')
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        text.Append('"');
     }
 }
 

@@ -1,20 +1,37 @@
 using System.Collections;
+using System.Globalization;
 using System.Reflection;
 using Kubepath.Model;
 
 namespace Kubepath.Manifests.Tests.Properties;
 
-/// <summary>Collects every SourceSpan reachable from a loaded object (the object's, each field's, each item's).</summary>
+/// <summary>Walks a loaded object's properties: every SourceSpan reachable from it (the object's, each field's, each item's), or every value.</summary>
 internal static class SpanWalker
 {
     public static List<SourceSpan> All(ManifestObject obj)
     {
         var spans = new List<SourceSpan>();
-        Walk(obj, spans, 0);
+        Walk(obj, string.Empty, (_, value) =>
+        {
+            if (value is SourceSpan span)
+            {
+                spans.Add(span);
+            }
+        }, 0);
         return spans;
     }
 
-    private static void Walk(object? value, List<SourceSpan> spans, int depth)
+    /// <summary>Each value reachable from the object, one line each with the properties that lead to it: spans as offsets and field paths.</summary>
+    public static List<string> Describe(ManifestObject obj)
+    {
+        var lines = new List<string>();
+        Walk(obj, obj.GetType().Name, (at, value) => lines.Add(at + " = " + (value is SourceSpan span
+            ? $"{span.File}@{span.StartOffset}-{span.EndOffset} {span.Path}"
+            : Convert.ToString(value, CultureInfo.InvariantCulture))), 0);
+        return lines;
+    }
+
+    private static void Walk(object? value, string at, Action<string, object> leaf, int depth)
     {
         if (value is null || depth > 40)
         {
@@ -23,15 +40,14 @@ internal static class SpanWalker
 
         switch (value)
         {
-            case SourceSpan span:
-                spans.Add(span);
-                return;
-            case string or FieldPath or SourcePosition or Enum or ValueType when value is not IntOrString:
+            case SourceSpan or string or FieldPath or SourcePosition or Enum or ValueType when value is not IntOrString:
+                leaf(at, value);
                 return;
             case IEnumerable items:
+                var index = 0;
                 foreach (var item in items)
                 {
-                    Walk(item, spans, depth + 1);
+                    Walk(item, at + "[" + index++ + "]", leaf, depth + 1);
                 }
 
                 return;
@@ -46,7 +62,7 @@ internal static class SpanWalker
         {
             if (property.GetIndexParameters().Length == 0 && property.Name != "EqualityContract")
             {
-                Walk(property.GetValue(value), spans, depth + 1);
+                Walk(property.GetValue(value), at + "." + property.Name, leaf, depth + 1);
             }
         }
     }

@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Kubepath.Manifests.Yaml;
+using YamlDotNet.Core;
+
+namespace Kubepath.Manifests;
+
+/// <summary>
+/// Writes manifests that a caller holds as structures (the analyzer's objects read from C#) as JSON text, one document
+/// per object, and builds their document trees while it writes, with the same nodes and offsets YAML's reader gives for
+/// that text. <see cref="ManifestLoader.LoadTexts(IEnumerable{ManifestJsonWriter}, IEnumerable{ValueTuple{string, string}})"/>
+/// reads the trees without parsing the text again; the text still places every finding. Keys are written in the order
+/// given and must be unique within an object.
+/// </summary>
+public sealed class ManifestJsonWriter
+{
+    private static readonly List<(int Start, int End)> NoQuotedScalars = new();
+
+    private readonly StringBuilder text = new();
+    private readonly List<YamlDocument> documents = new();
+    private readonly List<Open> open = new();
+    private YamlTree? tree;
+    private int root = YamlTree.None;
+    private int documentStart;
+
+    public ManifestJsonWriter(string path) => Path = path;
+
+    /// <summary>The file the text stands for in findings.</summary>
+    public string Path { get; }
+
+    /// <summary>Where the next character goes: what a caller records to map findings back to its own sources.</summary>
+    public int Position => text.Length;
+
+    internal string Text => text.ToString();
+
+    internal IReadOnlyList<YamlDocument> Documents => documents;
+
+    /// <summary>Starts a document: <c>---</c> on a line of its own separates it from the one before.</summary>
+    public void BeginDocument()
+    {
+        if (tree is not null)
+        {
+            throw new InvalidOperationException("the previous document is not ended");
+        }
+
+        if (text.Length > 0)
+        {
+            text.Append("\n---\n");
+        }
+
+        tree = new YamlTree();
+        root = YamlTree.None;
+        documentStart = text.Length;
+    }
+
+    public void EndDocument()
+    {
+        if (tree is null || open.Count > 0 || root == YamlTree.None)
+        {
+            throw new InvalidOperationException("a document ends after its one value is complete");
+        }
+
+        documents.Add(new YamlDocument(tree, root, documentStart, text.Length, NoQuotedScalars));
+        tree = null;
+    }
+
+    public void BeginObject() => BeginCollection(YamlNodeKind.Mapping, '{');
+
+    public void EndObject() => EndCollection(YamlNodeKind.Mapping, '}');
+
+    public void BeginArray() => BeginCollection(YamlNodeKind.Sequence, '[');
+
+    public void EndArray() => EndCollection(YamlNodeKind.Sequence, ']');
+
+    /// <summary>The next field's name, in an object, before its value.</summary>
+    public void Key(string name)
+    {
+        if (open.Count == 0 || open[open.Count - 1] is not { Kind: YamlNodeKind.Mapping, Key: YamlTree.None } mapping)
+        {
+            throw new InvalidOperationException("a key goes in an object, before a value");
+        }
+
+        for (var key = Tree.FirstChild(mapping.Node); key != YamlTree.None; key = Tree.Next(Tree.Next(key)))
+        {
+            if (Tree.Value(key) == name)
+            {
+                throw new InvalidOperationException("the key \"" + name + "\" is already in this object");
+            }
+        }
+
+        Separate();
+        open[open.Count - 1] = mapping with { Key = Quoted(name) };
+        text.Append(": ");
+    }
+
+    /// <summary>A string: always double-quoted, so that YAML reads it as a string too.</summary>
+    public void String(string value)
+    {
+        BeforeValue();
+        Add(Quoted(value));
+    }
+
+    public void Boolean(bool value) => Plain(value ? "true" : "false");
+
+    public void Number(long value) => Plain(value.ToString(CultureInfo.InvariantCulture));
+
+    public void Number(double value) => Plain(value.ToString("R", CultureInfo.InvariantCulture));
+
+    public void Number(float value) => Plain(value.ToString("R", CultureInfo.InvariantCulture));
+
+    private YamlTree Tree => tree ?? throw new InvalidOperationException("a value goes in a document: begin one first");
+
+    private void Plain(string literal)
+    {
+        BeforeValue();
+        var start = text.Length;
+        text.Append(literal);
+        Add(Tree.AddScalar(literal, ScalarStyle.Plain, start, text.Length, null));
+    }
+
+    private int Quoted(string value)
+    {
+        var start = text.Length;
+        text.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"':
+                    text.Append("\\\"");
+                    break;
+                case '\\':
+                    text.Append("\\\\");
+                    break;
+                case < ' ':
+                    text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    text.Append(c);
+                    break;
+            }
+        }
+
+        text.Append('"');
+        return Tree.AddScalar(value, ScalarStyle.DoubleQuoted, start, text.Length, null);
+    }
+
+    private void BeginCollection(YamlNodeKind kind, char bracket)
+    {
+        BeforeValue();
+        var node = Tree.AddCollection(kind, text.Length, null);
+        text.Append(bracket);
+        open.Add(new Open(node, kind, YamlTree.None));
+    }
+
+    private void EndCollection(YamlNodeKind kind, char bracket)
+    {
+        if (open.Count == 0 || open[open.Count - 1] is not { Key: YamlTree.None } top || top.Kind != kind)
+        {
+            throw new InvalidOperationException("no " + (kind == YamlNodeKind.Mapping ? "object" : "array") + " to end here");
+        }
+
+        open.RemoveAt(open.Count - 1);
+        // YamlDotNet ends a flow collection at its closing bracket, not after it.
+        Tree.Complete(top.Node, text.Length);
+        text.Append(bracket);
+        Add(top.Node);
+    }
+
+    /// <summary>", " before every entry of a collection but its first (a value follows its key's ": " directly).</summary>
+    private void Separate()
+    {
+        if (open.Count > 0 && open[open.Count - 1] is { Key: YamlTree.None } top && Tree.ChildCount(top.Node) > 0)
+        {
+            text.Append(", ");
+        }
+    }
+
+    /// <summary>Refuses a value where none can go, before anything is written; else separates it from the one before.</summary>
+    private void BeforeValue()
+    {
+        _ = Tree;
+        if (open.Count == 0 ? root != YamlTree.None : open[open.Count - 1] is { Kind: YamlNodeKind.Mapping, Key: YamlTree.None })
+        {
+            throw new InvalidOperationException(open.Count == 0 ? "a document holds one value" : "a value in an object needs a key before it");
+        }
+
+        Separate();
+    }
+
+    /// <summary>A complete value: the document's root, an array's item or the value of the key before it.</summary>
+    private void Add(int node)
+    {
+        if (open.Count == 0)
+        {
+            root = node;
+            return;
+        }
+
+        var top = open[open.Count - 1];
+        if (top.Kind == YamlNodeKind.Sequence)
+        {
+            Tree.AppendChild(top.Node, node);
+        }
+        else
+        {
+            Tree.AppendChild(top.Node, top.Key);
+            Tree.AppendChild(top.Node, node);
+            open[open.Count - 1] = top with { Key = YamlTree.None };
+        }
+    }
+
+    private readonly record struct Open(int Node, YamlNodeKind Kind, int Key);
+}

@@ -50,7 +50,7 @@ public sealed class ManifestJsonWriter
             text.Append("\n---\n");
         }
 
-        tree = new YamlTree();
+        tree = new YamlTree(capacity: 64);
         root = YamlTree.None;
         documentStart = text.Length;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Kubepath.Model;
@@ -29,10 +30,31 @@ public static class ChainNames
     [System.ThreadStatic]
     private static SHA256? sha;
 
+    /// <summary>Hashes already computed: every node's rules name the same chains, and a lint compiles every node.</summary>
+    private static readonly ConcurrentDictionary<string, string> Hashes = new(System.StringComparer.Ordinal);
+
+    /// <summary>Past this many, the remembered hashes are forgotten, so that a long-lived host (an IDE) does not grow.</summary>
+    private const int MaxRememberedHashes = 1 << 18;
+
+    private static int remembered;
+
     private static string Hash(string text)
     {
+        if (Hashes.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
         sha ??= SHA256.Create();
-        return Base32Prefix(sha.ComputeHash(Encoding.UTF8.GetBytes(text)), 16);
+        var hash = Base32Prefix(sha.ComputeHash(Encoding.UTF8.GetBytes(text)), 16);
+        // Approximate under races, which is all a bound needs (ConcurrentDictionary.Count would take every lock).
+        if (Hashes.TryAdd(text, hash) && System.Threading.Interlocked.Increment(ref remembered) > MaxRememberedHashes)
+        {
+            Hashes.Clear();
+            System.Threading.Interlocked.Exchange(ref remembered, 0);
+        }
+
+        return hash;
     }
 
     /// <summary>The first <paramref name="length"/> characters of RFC 4648 base32 (Go's <c>base32.StdEncoding</c>).</summary>

@@ -23,7 +23,10 @@ internal sealed class YamlTree
 {
     public const int None = -1;
 
-    private Data[] nodes = new Data[256];
+    private Data[] nodes;
+
+    /// <param name="capacity">Nodes to make room for at first: a reader's one reused tree starts large, a written document's small.</param>
+    public YamlTree(int capacity = 256) => nodes = new Data[capacity];
 
     public int Count { get; private set; }
 

@@ -184,7 +184,7 @@ public sealed class ManifestLoader
         var diagnostics = new List<Diagnostic>();
         var objects = new List<ManifestObject>();
         var hasMarkers = Templates.MayContainMarkers(text);
-        var context = Context(lines, text, diagnostics);
+        var context = Context(lines, text, hasMarkers, diagnostics);
         var templatesReported = new HashSet<int>();
 
         void ReportTemplate(int offset)
@@ -246,7 +246,7 @@ public sealed class ManifestLoader
         var lines = new SourceLines(displayPath, text);
         var diagnostics = new List<Diagnostic>();
         var objects = new List<ManifestObject>();
-        var context = Context(lines, text, diagnostics);
+        var context = Context(lines, text, Templates.MayContainMarkers(text), diagnostics);
         foreach (var document in writer.Documents)
         {
             Read(context, document, objects);
@@ -255,8 +255,8 @@ public sealed class ManifestLoader
         return new FileResult(new SourceFile(displayPath, text), objects, diagnostics);
     }
 
-    private ReadContext Context(SourceLines lines, string text, List<Diagnostic> diagnostics) =>
-        new(lines, diagnostics, Templates.MayContainMarkers(text) || text.IndexOf("${", StringComparison.Ordinal) >= 0, checkFields);
+    private ReadContext Context(SourceLines lines, string text, bool hasMarkers, List<Diagnostic> diagnostics) =>
+        new(lines, diagnostics, hasMarkers || text.IndexOf("${", StringComparison.Ordinal) >= 0, checkFields);
 
     private static void Read(ReadContext context, YamlDocument document, List<ManifestObject> objects)
     {

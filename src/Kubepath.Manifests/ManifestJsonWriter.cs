@@ -9,14 +9,17 @@ namespace Kubepath.Manifests;
 
 /// <summary>
 /// Writes manifests that a caller holds as structures (the analyzer's objects read from C#) as JSON text, one document
-/// per object, and builds their document trees while it writes, with the same nodes and offsets YAML's reader gives for
-/// that text. <see cref="ManifestLoader.LoadTexts(IEnumerable{ManifestJsonWriter}, IEnumerable{ValueTuple{string, string}})"/>
+/// per object, and builds their document trees while it writes: node for node, with the values, styles and offsets
+/// YAML's reader gives for that text. <see cref="ManifestLoader.LoadTexts(IEnumerable{ManifestJsonWriter}, IEnumerable{ValueTuple{string, string}})"/>
 /// reads the trees without parsing the text again; the text still places every finding. Keys are written in the order
-/// given and must be unique within an object.
+/// given and must be unique within an object. Two things differ from the reader, on purpose: a document starts at its
+/// value, not at the <c>---</c> before it (which stands for nothing a caller wrote), and a key longer than the reader
+/// accepts (1,024 characters, longer than any the API allows) is still read.
 /// </summary>
 public sealed class ManifestJsonWriter
 {
-    private static readonly List<(int Start, int End)> NoQuotedScalars = new();
+    // Quoted scalars are recorded for the template-marker search, which a written file never needs: its every string is quoted.
+    private static readonly (int Start, int End)[] NoQuotedScalars = Array.Empty<(int, int)>();
 
     private readonly StringBuilder text = new();
     private readonly List<YamlDocument> documents = new();
@@ -30,12 +33,16 @@ public sealed class ManifestJsonWriter
     /// <summary>The file the text stands for in findings.</summary>
     public string Path { get; }
 
-    /// <summary>Where the next character goes: what a caller records to map findings back to its own sources.</summary>
+    /// <summary>
+    /// Where the next character goes: what a caller records around a value to map findings back to its own sources. The
+    /// <c>", "</c> before an entry is written with the entry, so a range taken around it starts on that separator.
+    /// </summary>
     public int Position => text.Length;
 
     internal string Text => text.ToString();
 
-    internal IReadOnlyList<YamlDocument> Documents => documents;
+    /// <summary>The documents written; all of them must be ended.</summary>
+    internal IReadOnlyList<YamlDocument> Documents => tree is null ? documents : throw new InvalidOperationException("a document is still open: end it before loading");
 
     /// <summary>Starts a document: <c>---</c> on a line of its own separates it from the one before.</summary>
     public void BeginDocument()
@@ -134,7 +141,8 @@ public sealed class ManifestJsonWriter
                 case '\\':
                     text.Append("\\\\");
                     break;
-                case < ' ':
+                // YAML breaks lines at NEL and the Unicode line and paragraph separators too, even between quotes.
+                case < ' ' or '\u0085' or '\u2028' or '\u2029':
                     text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     break;
                 default:

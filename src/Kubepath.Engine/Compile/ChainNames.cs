@@ -33,7 +33,10 @@ public static class ChainNames
     /// <summary>Hashes already computed: every node's rules name the same chains, and a lint compiles every node.</summary>
     private static readonly ConcurrentDictionary<string, string> Hashes = new(System.StringComparer.Ordinal);
 
-    /// <summary>Past this many, the remembered hashes are forgotten, so that a long-lived host (an IDE) does not grow.</summary>
+    /// <summary>
+    /// Past this many, the remembered hashes are forgotten: a long-lived host (an IDE) keeps those of the largest cluster it
+    /// analysed, and never more than this many (some tens of MB).
+    /// </summary>
     private const int MaxRememberedHashes = 1 << 18;
 
     private static int remembered;

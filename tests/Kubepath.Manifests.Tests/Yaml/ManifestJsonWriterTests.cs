@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kubepath.Manifests.Tests.Properties;
+using Kubepath.Manifests.Yaml;
 using Kubepath.Model;
 using YamlDotNet.RepresentationModel;
 
@@ -49,7 +50,7 @@ public class ManifestJsonWriterTests
         Write(writer, Parse("""
             apiVersion: v1
             kind: Service
-            metadata: {name: web, labels: {app: web}, annotations: {"kubepath.io/requires-client-ip": "true", note: "say \"hi\"\\\n\u00e9\U0001F600"}}
+            metadata: {name: web, labels: {app: web}, annotations: {"kubepath.io/requires-client-ip": "true", note: "say \"hi\"\\\n\u00e9\U0001F600", "breaks\N\L\P": "next\Nline\Lsep\Ppara"}}
             spec:
               type: LoadBalancer
               externalTrafficPolcy: Local
@@ -58,6 +59,8 @@ public class ManifestJsonWriterTests
               loadBalancerIP: 192.168.1.240
               ipFamilies: []
               sessionAffinityConfig: {}
+              healthCheckNodePort: -3
+              ratio: 1E+20
             """));
         Write(writer, Parse("""
             apiVersion: apps/v1
@@ -74,6 +77,7 @@ public class ManifestJsonWriterTests
             """));
         Write(writer, Parse("kind: Service\nmetadata: {name: no-version}\n"));
 
+        AssertSameTrees(writer);
         var (fromTrees, fromText) = LoadBothWays(writer);
 
         Assert.Contains(fromTrees.Diagnostics, d => d.Message.Contains("externalTrafficPolicy", StringComparison.Ordinal));
@@ -103,6 +107,7 @@ public class ManifestJsonWriterTests
                 documents++;
             }
 
+            AssertSameTrees(writer);
             var (fromTrees, fromText) = LoadBothWays(writer);
             AssertAlike(fromText, fromTrees);
         }
@@ -141,19 +146,51 @@ public class ManifestJsonWriterTests
         writer.EndObject();
         Assert.Throws<InvalidOperationException>(() => writer.String("a second value"));
         Assert.Throws<InvalidOperationException>(() => writer.BeginDocument());
+        Assert.Throws<InvalidOperationException>(() => new ManifestLoader().LoadTexts(new[] { writer }, Array.Empty<(string, string)>()));
         writer.EndDocument();
+
+        Assert.Equal("{\"kind\": \"Service\"}", writer.Text);
     }
 
     private static (ManifestSet FromTrees, ManifestSet FromText) LoadBothWays(ManifestJsonWriter writer) =>
         (new ManifestLoader().LoadTexts(new[] { writer }, Array.Empty<(string, string)>()), new ManifestLoader().LoadText(writer.Path, writer.Text));
 
+    /// <summary>
+    /// Each document's nodes as YAML's reader builds them from the writer's text, and as the writer built them: kinds,
+    /// values, styles, offsets and links. The documents' own offsets differ on purpose (the writer's start at the value).
+    /// </summary>
+    private static void AssertSameTrees(ManifestJsonWriter writer)
+    {
+        var text = writer.Text;
+        var read = new List<string>();
+        var problems = new List<Diagnostic>();
+        new YamlStreamReader(new SourceLines(writer.Path, text), text, LoadLimits.Default, recordQuotedScalars: false, problems, document => read.AddRange(Nodes(document))).Read();
+        Assert.Empty(problems);
+        AssertSameLines(read, writer.Documents.SelectMany(Nodes).ToList(), "read", "written");
+    }
+
+    private static IEnumerable<string> Nodes(Kubepath.Manifests.Yaml.YamlDocument document)
+    {
+        var tree = document.Tree;
+        return Enumerable.Range(0, tree.Count)
+            .Select(i => $"{i} {tree.Kind(i)} {tree.Start(i)}-{tree.End(i)} plain={tree.IsPlain(i)} complete={tree.IsComplete(i)} weight={tree.Weight(i)} " +
+                $"first={tree.FirstChild(i)} next={tree.Next(i)} children={tree.ChildCount(i)} '{tree.Value(i)}'")
+            .Prepend($"document, root {document.Root}")
+            .ToList();
+    }
+
+    /// <summary>The first line that differs, in full: the lists are long and alike up to it.</summary>
+    private static void AssertSameLines(List<string> expected, List<string> actual, string expectedName, string actualName)
+    {
+        var first = Enumerable.Range(0, Math.Min(expected.Count, actual.Count)).FirstOrDefault(i => expected[i] != actual[i], -1);
+        Assert.True(first < 0, first < 0 ? null : $"{expectedName}: {expected[first]}\n{actualName}: {actual[first]}");
+        Assert.Equal(expected.Count, actual.Count);
+    }
+
     /// <summary>The first line that differs, in full: the sets are long and alike up to it.</summary>
     private static void AssertAlike(ManifestSet fromText, ManifestSet fromTrees)
     {
-        var (expected, actual) = (Describe(fromText), Describe(fromTrees));
-        var first = Enumerable.Range(0, Math.Min(expected.Count, actual.Count)).FirstOrDefault(i => expected[i] != actual[i], -1);
-        Assert.True(first < 0, first < 0 ? null : $"from text:  {expected[first]}\nfrom trees: {actual[first]}");
-        Assert.Equal(expected.Count, actual.Count);
+        AssertSameLines(Describe(fromText), Describe(fromTrees), "from text", "from trees");
     }
 
     private static List<string> Describe(ManifestSet set) =>

@@ -101,8 +101,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                 }
 
                 written.Add(writer);
-                // Findings name files as the loader does, with forward slashes.
-                maps[writer.Path.Replace('\\', '/')] = (map, group.Key);
+                maps[ManifestLoader.DisplayPath(writer.Path)] = (map, group.Key);
             }
 
             // The settings file among the additional files (.kubepath.yaml) chooses the profile, severities and the
@@ -123,7 +122,8 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             var findings = Findings.Settle(manifests.Diagnostics.Concat(settingsProblems).Concat(RuleRunner.Run(world, settings: settings)), manifests, settings)
                 .Where(finding => !finding.IsSuppressed)
                 .ToList();
-            var texts = yamlFiles.ToDictionary(file => file.Path.Replace('\\', '/'), file => file, StringComparer.Ordinal);
+            // Two additional files can name one path ("a/x.yaml" and "./a/x.yaml"): both hold the same text.
+            var texts = yamlFiles.GroupBy(file => ManifestLoader.DisplayPath(file.Path), StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
             foreach (var settled in findings)
             {
                 var finding = settled.Diagnostic;

@@ -350,8 +350,11 @@ public sealed class ManifestLoader
         }
     }
 
-    /// <summary>Paths as the user wrote them, with forward slashes on every platform.</summary>
-    private static string DisplayPath(string path)
+    /// <summary>
+    /// Paths as the user wrote them, with forward slashes on every platform and no leading <c>./</c>: how findings name
+    /// their files, so what a caller keys by path must be keyed this way too.
+    /// </summary>
+    public static string DisplayPath(string path)
     {
         var display = path.Replace('\\', '/');
         while (display.StartsWith("./", StringComparison.Ordinal))

@@ -28,9 +28,10 @@ internal sealed class ObjectExtractor
         var root = Object(creation, depth: 0);
         if (Holder(creation) is { } local && Body(creation) is { } body)
         {
-            foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>().Where(a => a.Syntax.SpanStart > creation.Syntax.Span.End))
+            var end = creation.Syntax.Span.End;
+            foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
             {
-                ApplyLater(root, local, assignment);
+                ApplyLater(root, local, assignment, end);
             }
         }
 
@@ -206,26 +207,40 @@ internal sealed class ObjectExtractor
         return map.Count > 0 || types.IsDictionary(initializer.Type) ? map : list;
     }
 
-    /// <summary><c>svc.Spec.Type = "NodePort"</c> after <c>var svc = new V1Service { Spec = new V1ServiceSpec() }</c>.</summary>
-    private void ApplyLater(JsonObject root, ILocalSymbol local, ISimpleAssignmentOperation assignment)
+    /// <summary>
+    /// <c>svc.Spec.Type = "NodePort"</c> after <c>var svc = new V1Service { Spec = new V1ServiceSpec() }</c>: an assignment
+    /// through <paramref name="local"/> after the creation, which ends at <paramref name="after"/>.
+    /// </summary>
+    private void ApplyLater(JsonObject root, ILocalSymbol local, ISimpleAssignmentOperation assignment, int after)
     {
-        var path = new List<IPropertySymbol>();
+        // Most assignments are the initializers' own: they are told apart before anything is allocated, and by position
+        // last, which costs a walk down the syntax to its first token.
+        var steps = 0;
         var target = assignment.Target;
         while (target is IPropertyReferenceOperation { Arguments.Length: 0 } property)
         {
-            path.Insert(0, property.Property);
+            steps++;
             target = property.Instance;
         }
 
-        if (path.Count == 0 || target is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+        if (steps == 0 || target is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local) ||
+            assignment.Syntax.SpanStart <= after)
         {
             return;
         }
 
-        var container = root;
-        foreach (var step in path.Take(path.Count - 1))
+        var path = new IPropertySymbol[steps];
+        target = assignment.Target;
+        for (var i = steps - 1; target is IPropertyReferenceOperation property; i--)
         {
-            if (container.Get(types.FieldName(step)) is not JsonObject next)
+            path[i] = property.Property;
+            target = property.Instance;
+        }
+
+        var container = root;
+        for (var i = 0; i < path.Length - 1; i++)
+        {
+            if (container.Get(types.FieldName(path[i])) is not JsonObject next)
             {
                 // The object is made here in C#, not before: the assignment lands on something Kubepath did not see.
                 return;
@@ -234,7 +249,7 @@ internal sealed class ObjectExtractor
             container = next;
         }
 
-        Assign(container, types.FieldName(path[path.Count - 1]), assignment);
+        Assign(container, types.FieldName(path[path.Length - 1]), assignment);
     }
 
     private static IOperation Unwrap(IOperation operation)

@@ -94,11 +94,12 @@ internal readonly partial struct Node
 
     private void CheckObject(ObjectType type, FieldCatalog catalog, HashSet<int> reported, int depth, bool partial)
     {
-        // A key written with null counts as present: the API takes "endpoints: null" as an empty list.
-        var present = new HashSet<string>(StringComparer.Ordinal);
+        // A key written with null counts as present: the API takes "endpoints: null" as an empty list. Most types require
+        // nothing, and a patch is partial: then no set of the keys present is kept.
+        var present = partial || type.Required.Count == 0 ? null : new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, keySpan, value) in Entries())
         {
-            present.Add(name);
+            present?.Add(name);
             if (name.StartsWith("$", StringComparison.Ordinal))
             {
                 continue;
@@ -116,8 +117,8 @@ internal readonly partial struct Node
             }
         }
 
-        var missing = partial ? new List<string>() : type.Required.Where(name => !present.Contains(name)).ToList();
-        if (missing.Count > 0)
+        var missing = present is null ? null : type.Required.Where(name => !present.Contains(name)).ToList();
+        if (missing is { Count: > 0 })
         {
             Report(LoadDiagnostics.MissingRequiredField, $"{(Path.IsRoot ? "the object" : Path.ToString())}: missing required field{(missing.Count == 1 ? string.Empty : "s")} " + string.Join(", ", missing.Select(name => "\"" + name + "\"")));
         }

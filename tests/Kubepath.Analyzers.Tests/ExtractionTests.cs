@@ -193,16 +193,19 @@ public class ExtractionTests
         Assert.Equal("KP2002 Program.cs:12:93 TargetPort = \"http\"", AnalyzerRun.Describe(diagnostic));
     }
 
-    [Fact]
-    public async Task Problems_in_YAML_additional_files_are_located_in_those_files()
+    [Theory]
+    [InlineData("deploy/svc.yaml")]
+    [InlineData("./deploy/svc.yaml")]
+    [InlineData("deploy\\svc.yaml")]
+    public async Task Problems_in_YAML_additional_files_are_located_in_those_files(string path)
     {
         var diagnostics = await AnalyzerRun.Diagnostics(
             "public static class Empty { }",
-            ("deploy/svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  externalTrafficPolcy: Local\n  ports: [{port: 80}]\n"));
+            (path, "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  externalTrafficPolcy: Local\n  ports: [{port: 80}]\n"));
 
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("KP9015", diagnostic.Id);
-        Assert.Equal("deploy/svc.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(path, diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(4, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
 

@@ -100,14 +100,18 @@ public sealed class ChainIndex
     public IReadOnlyList<Rule> CandidatesOf(string chain, System.Net.IPAddress destination, int port)
     {
         var rules = RulesOf(chain);
-        if (rules.Count < 16)
+        if (rules.Count < LongChain)
         {
             return rules;
         }
 
+        // Built on the first packet that walks the chain: most chains of a node are never indexed.
         var index = destinations.GetOrAdd(chain, _ => new DestinationIndex(rules));
         return index.For(destination, port);
     }
+
+    /// <summary>Chains shorter than this are walked rule by rule.</summary>
+    private const int LongChain = 16;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DestinationIndex> destinations = new(StringComparer.Ordinal);
 

@@ -96,7 +96,7 @@ internal sealed class YamlStreamReader
 
             // What the failing document found before the error (a duplicate key, an alias to nothing) still stands.
             diagnostics.AddRange(segment.PendingDiagnostics);
-            if (ExplainSyntaxError is null || !ExplainSyntaxError(segment.DocumentStart, original, segment.QuotedScalars))
+            if (ExplainSyntaxError is null || !ExplainSyntaxError(segment.CurrentDocumentStart, original, segment.QuotedScalars))
             {
                 diagnostics.Add(LoadDiagnostics.YamlSyntax.At(lines.Span(original, original, FieldPath.Root), message));
             }
@@ -148,11 +148,11 @@ internal sealed class YamlStreamReader
     }
 
     /// <summary>One run of the parser from a document boundary until the end of the text or the first error.</summary>
-    private sealed class Segment
+    private sealed class Segment : IYamlEvents
     {
         private readonly YamlStreamReader reader;
         private readonly int start;
-        private readonly int skip;
+        private int skip;
         private readonly string text;
         private readonly YamlTree tree = new();
         private readonly Dictionary<string, int> anchors = new(StringComparer.Ordinal);
@@ -184,7 +184,7 @@ internal sealed class YamlStreamReader
         public int Emitted { get; private set; }
 
         /// <summary>Where the document being read starts, in the file's text.</summary>
-        public int DocumentStart => documentStart;
+        public int CurrentDocumentStart => documentStart;
 
         /// <summary>Where the document being read starts with its own <c>---</c>, in the parsed text; -1 when implicit.</summary>
         public int ExplicitDocumentStart { get; private set; } = -1;
@@ -199,6 +199,21 @@ internal sealed class YamlStreamReader
         {
             lastEventEnd = start;
             lastDocumentEnd = start;
+
+            // The block style manifests are written in is read without YamlDotNet; anything else is read by it, from the
+            // start, past the documents already passed on.
+            if (start == 0 && skip == 0 && !hasTabs)
+            {
+                if (BlockYamlReader.TryRead(text, this, out var stopped))
+                {
+                    return stopped is { } violation ? (violation.Offset, violation.Message, false) : null;
+                }
+
+                skip = Emitted;
+                Emitted = 0;
+                lastDocumentEnd = start;
+            }
+
             var scanned = new Parser(start == 0 ? new StringReader(text) : new Text.OffsetReader(text, start));
             using var ahead = reader.ParseAhead && text.Length - start >= MinReadAheadLength && Environment.ProcessorCount > 1 ? new ReadAheadParser(scanned) : null;
             var parser = (IParser?)ahead ?? scanned;
@@ -206,8 +221,8 @@ internal sealed class YamlStreamReader
             {
                 while (parser.MoveNext())
                 {
-                    lastEventEnd = WorkOffset(parser.Current!.End);
-                    var violation = OnEvent(parser.Current!);
+                    lastEventEnd = start + (int)parser.Current!.End.Index;
+                    var violation = YamlDotNetEvents.Dispatch(parser.Current!, start, this);
                     if (violation is not null)
                     {
                         return (violation.Value.Offset, violation.Value.Message, false);
@@ -239,106 +254,102 @@ internal sealed class YamlStreamReader
             return message.Replace("  ", " ").Trim();
         }
 
-        private int Offset(Mark mark) => reader.source.ToOriginal(start + (int)mark.Index);
+        private int Original(int workOffset) => reader.source.ToOriginal(workOffset);
 
-        private int WorkOffset(Mark mark) => start + (int)mark.Index;
-
-        private (int Offset, string Message)? OnEvent(ParsingEvent e)
+        /// <summary>Past the node limit, the rest of the document is dropped: true when this node is not to be kept.</summary>
+        private bool Dropped(int start)
         {
-            if (tree.Count >= reader.limits.MaxDocumentNodes && !abandoned && e is NodeEvent or AnchorAlias)
+            if (tree.Count >= reader.limits.MaxDocumentNodes && !abandoned)
             {
-                Abandon(Offset(e.Start), $"the document has more than {reader.limits.MaxDocumentNodes:N0} nodes; it is skipped");
+                Abandon(Original(start), $"the document has more than {reader.limits.MaxDocumentNodes:N0} nodes; it is skipped");
             }
 
-            switch (e)
-            {
-                case Scalar scalar:
-                    return abandoned ? null : OnScalar(scalar);
-                case MappingStart mapping:
-                    return abandoned ? null : OnCollectionStart(YamlNodeKind.Mapping, mapping, mapping.Style == MappingStyle.Flow);
-                case SequenceStart sequence:
-                    return abandoned ? null : OnCollectionStart(YamlNodeKind.Sequence, sequence, sequence.Style == SequenceStyle.Flow);
-                case MappingEnd:
-                case SequenceEnd:
-                    return abandoned ? null : OnCollectionEnd(e);
-                case AnchorAlias alias:
-                    if (!abandoned)
-                    {
-                        OnAlias(alias);
-                    }
-
-                    return null;
-                case DocumentStart documentStartEvent:
-                    documentStart = Offset(e.Start);
-                    ExplicitDocumentStart = documentStartEvent.IsImplicit ? -1 : WorkOffset(e.Start);
-                    root = YamlTree.None;
-                    aliasWeight = 0;
-                    abandoned = false;
-                    anchors.Clear();
-                    depth = 0;
-                    tree.Clear();
-                    documentDiagnostics.Clear();
-                    quoted = reader.recordQuotedScalars ? new List<(int, int)>() : NoQuotedScalars;
-                    return documentStartEvent.IsImplicit ? null : YamlSpecChecks.VersionDirective(text, lastDocumentEnd, WorkOffset(e.End));
-                case DocumentEnd:
-                    lastDocumentEnd = WorkOffset(e.End);
-                    EndDocument(Offset(e.End));
-                    return null;
-                default:
-                    return null;
-            }
+            return abandoned;
         }
 
-        private (int Offset, string Message)? OnScalar(Scalar scalar)
+        public (int Offset, string Message)? DocumentStart(bool isImplicit, int start, int end)
         {
-            var start = Offset(scalar.Start);
-            var end = Offset(scalar.End);
-            var node = tree.AddScalar(scalar.Value, scalar.Style, start, end, TagOf(scalar));
+            documentStart = Original(start);
+            ExplicitDocumentStart = isImplicit ? -1 : start;
+            root = YamlTree.None;
+            aliasWeight = 0;
+            abandoned = false;
+            anchors.Clear();
+            depth = 0;
+            tree.Clear();
+            documentDiagnostics.Clear();
+            quoted = reader.recordQuotedScalars ? new List<(int, int)>() : NoQuotedScalars;
+            return isImplicit ? null : YamlSpecChecks.VersionDirective(text, lastDocumentEnd, end);
+        }
+
+        public void DocumentEnd(int end)
+        {
+            lastDocumentEnd = end;
+            EndDocument(Original(end));
+        }
+
+        public (int Offset, string Message)? Scalar(string value, ScalarStyle style, int start, int end, bool multiLine, string? tag, string? anchor)
+        {
+            if (Dropped(start))
+            {
+                return null;
+            }
+
+            var node = tree.AddScalar(value, style, Original(start), Original(end), Specific(tag));
             if (reader.recordQuotedScalars && !tree.IsPlain(node))
             {
-                quoted.Add((start, end));
+                quoted.Add((tree.Start(node), tree.End(node)));
             }
 
             // The tab rules can only be broken by a file that has a tab.
-            var violation = hasTabs && scalar.Start.Line != scalar.End.Line && InBlockContext && scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded)
-                ? YamlSpecChecks.TabIndentedContinuation(text, WorkOffset(scalar.Start), WorkOffset(scalar.End), BlockIndent)
+            var violation = hasTabs && multiLine && InBlockContext && style is not (ScalarStyle.Literal or ScalarStyle.Folded)
+                ? YamlSpecChecks.TabIndentedContinuation(text, start, end, BlockIndent)
                 : null;
-            Remember(scalar, node);
+            Remember(anchor, node);
             Add(node);
             return violation;
         }
 
-        private (int Offset, string Message)? OnCollectionStart(YamlNodeKind kind, NodeEvent e, bool flow)
+        public (int Offset, string Message)? CollectionStart(YamlNodeKind kind, bool flow, int start, int column, string? tag, string? anchor)
         {
-            var start = Offset(e.Start);
-            if (depth >= reader.limits.MaxDepth)
+            if (Dropped(start))
             {
-                Abandon(start, $"collections are nested more than {reader.limits.MaxDepth} levels deep; the document is skipped");
                 return null;
             }
 
-            var node = tree.AddCollection(kind, start, TagOf(e));
+            if (depth >= reader.limits.MaxDepth)
+            {
+                Abandon(Original(start), $"collections are nested more than {reader.limits.MaxDepth} levels deep; the document is skipped");
+                return null;
+            }
+
+            var node = tree.AddCollection(kind, Original(start), Specific(tag));
             // An anchor or tag puts the event's start on "&a" or "!!map", not on the first key: the indentation is
             // then learned from the first child.
-            var decorated = !e.Anchor.IsEmpty || !e.Tag.IsEmpty;
-            var violation = flow || !hasTabs || decorated ? null : YamlSpecChecks.TabBeforeCompactCollection(text, WorkOffset(e.Start));
-            var blockIndent = flow ? BlockIndent : decorated ? IndentFromFirstChild : (int)e.Start.Column - 1;
+            var decorated = anchor is not null || tag is not null;
+            var violation = flow || !hasTabs || decorated ? null : YamlSpecChecks.TabBeforeCompactCollection(text, start);
+            var blockIndent = flow ? BlockIndent : decorated ? IndentFromFirstChild : column;
             if (depth == frames.Length)
             {
                 Array.Resize(ref frames, frames.Length * 2);
             }
 
-            frames[depth++] = new Frame(node, blockIndent, hasTabs && flow && InBlockContext ? WorkOffset(e.Start) : -1, flowDepth: flow ? FlowDepth + 1 : FlowDepth);
-            Remember(e, node);
+            frames[depth++] = new Frame(node, blockIndent, hasTabs && flow && InBlockContext ? start : -1, flowDepth: flow ? FlowDepth + 1 : FlowDepth);
+            Remember(anchor, node);
             return violation;
         }
 
-        private (int Offset, string Message)? OnCollectionEnd(ParsingEvent e)
+        public (int Offset, string Message)? CollectionEnd(int end)
         {
+            if (abandoned)
+            {
+                return null;
+            }
+
             var frame = frames[--depth];
             frames[depth] = default;
             var node = frame.Node;
-            tree.Complete(node, Offset(e.End));
+            tree.Complete(node, Original(end));
             if (frame.Key != YamlTree.None)
             {
                 // A key without a value can only be seen at the end of a malformed mapping; keep it with a null value.
@@ -346,13 +357,17 @@ internal sealed class YamlStreamReader
             }
 
             Add(node);
-            return frame.FlowStart >= 0 ? YamlSpecChecks.TabIndentedContinuation(text, frame.FlowStart, WorkOffset(e.End), BlockIndent) : null;
+            return frame.FlowStart >= 0 ? YamlSpecChecks.TabIndentedContinuation(text, frame.FlowStart, end, BlockIndent) : null;
         }
 
-        private void OnAlias(AnchorAlias alias)
+        public void Alias(string name, int start, int end)
         {
-            var name = alias.Value.Value;
-            var at = Offset(alias.Start);
+            if (Dropped(start))
+            {
+                return;
+            }
+
+            var at = Original(start);
             if (!anchors.TryGetValue(name, out var target))
             {
                 Fail(at, $"alias *{name} refers to no anchor defined before it");
@@ -372,7 +387,7 @@ internal sealed class YamlStreamReader
                 return;
             }
 
-            Add(tree.AddAlias(target, at, Offset(alias.End)));
+            Add(tree.AddAlias(target, at, Original(end)));
         }
 
         private const int IndentFromFirstChild = -2;
@@ -383,11 +398,11 @@ internal sealed class YamlStreamReader
 
         private int BlockIndent => depth == 0 ? -1 : frames[depth - 1].BlockIndent;
 
-        private void Remember(NodeEvent e, int node)
+        private void Remember(string? anchor, int node)
         {
-            if (!e.Anchor.IsEmpty)
+            if (anchor is not null)
             {
-                anchors[e.Anchor.Value] = node;
+                anchors[anchor] = node;
             }
         }
 
@@ -543,7 +558,8 @@ internal sealed class YamlStreamReader
 
         private SourceSpan Span(int start, int end) => reader.lines.Span(start, end, FieldPath.Root);
 
-        private static string? TagOf(NodeEvent e) => e.Tag.IsEmpty || e.Tag.IsNonSpecific ? null : e.Tag.Value;
+        /// <summary>A tag that names a type; the non-specific <c>!</c> and <c>?</c> name none.</summary>
+        private static string? Specific(string? tag) => tag is null or "!" or "?" ? null : tag;
 
         private struct Frame
         {

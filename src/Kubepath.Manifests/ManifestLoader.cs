@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Kubepath.Manifests.Reading;
 using Kubepath.Manifests.Text;
 using Kubepath.Manifests.Yaml;
@@ -44,10 +45,11 @@ public sealed class ManifestLoader
     }
 
     /// <summary>
-    /// Parse each large file on a second thread, ahead of the reader (<see cref="Yaml.ReadAheadParser"/>): what a command
-    /// line run wants; an analyzer keeps to the thread its host gives it.
+    /// Read files on every core, and a lone large file that YamlDotNet reads with its parser a step ahead on a second
+    /// thread (<see cref="Yaml.ReadAheadParser"/>): what a command line run wants; an analyzer keeps to the thread its host
+    /// gives it.
     /// </summary>
-    public bool ParseAhead { get; init; }
+    public bool UseEveryCore { get; init; }
 
     public ManifestSet Load(params string[] paths) => Load((IEnumerable<string>)paths);
 
@@ -60,29 +62,39 @@ public sealed class ManifestLoader
             Collect(path, inputs, diagnostics);
         }
 
-        // One file after another (with ParseAhead, each parsed on a second thread ahead of its reader): YamlDotNet's parser
-        // takes a process-wide lock for every mapping key, tag and anchor (its Scalar, TagName and AnchorName constructors
-        // call string.IsInterned), so two files parsed at once take longer than one after the other (tests/Kubepath.Benchmarks).
-        var results = inputs.Select(input => input.Load(this)).ToArray();
+        // Files are independent until the world is built. Read on every core, a file that YamlDotNet reads (one outside the
+        // block style, BlockYamlReader) is parsed on its reader's thread: YamlDotNet's parser takes a process-wide lock for
+        // every scalar (string.IsInterned), so more threads would only wait for each other.
+        FileResult[] results;
+        if (UseEveryCore && inputs.Count > 1 && Environment.ProcessorCount > 1)
+        {
+            results = new FileResult[inputs.Count];
+            Parallel.For(0, inputs.Count, i => results[i] = inputs[i].Load(this, parseAhead: false));
+        }
+        else
+        {
+            results = inputs.Select(input => input.Load(this, parseAhead: UseEveryCore)).ToArray();
+        }
+
         return Combine(results, diagnostics);
     }
 
     /// <summary>Loads one file's text (what an editor or a test has in memory).</summary>
-    public ManifestSet LoadText(string path, string text) => Combine(new[] { LoadDecoded(DisplayPath(path), text) }, new List<Diagnostic>());
+    public ManifestSet LoadText(string path, string text) => Combine(new[] { LoadDecoded(DisplayPath(path), text, UseEveryCore) }, new List<Diagnostic>());
 
     /// <summary>Loads several files' texts as one set (what an analyzer has: the compilation's sources and additional files).</summary>
     public ManifestSet LoadTexts(IEnumerable<(string Path, string Text)> files) =>
-        Combine(files.Select(file => LoadDecoded(DisplayPath(file.Path), file.Text)).ToList(), new List<Diagnostic>());
+        Combine(files.Select(file => LoadDecoded(DisplayPath(file.Path), file.Text, parseAhead: false)).ToList(), new List<Diagnostic>());
 
     /// <summary>
     /// Loads manifests written with a <see cref="ManifestJsonWriter"/> (read from their trees, not parsed again), then files'
     /// texts, as one set: what an analyzer has, objects read from C# and YAML among the additional files.
     /// </summary>
     public ManifestSet LoadTexts(IEnumerable<ManifestJsonWriter> written, IEnumerable<(string Path, string Text)> files) =>
-        Combine(written.Select(LoadWritten).Concat(files.Select(file => LoadDecoded(DisplayPath(file.Path), file.Text))).ToList(), new List<Diagnostic>());
+        Combine(written.Select(LoadWritten).Concat(files.Select(file => LoadDecoded(DisplayPath(file.Path), file.Text, parseAhead: false))).ToList(), new List<Diagnostic>());
 
     /// <summary>Loads one file's bytes, decoding them as YAML allows.</summary>
-    public ManifestSet LoadBytes(string path, byte[] bytes) => Combine(new[] { LoadFile(DisplayPath(path), bytes) }, new List<Diagnostic>());
+    public ManifestSet LoadBytes(string path, byte[] bytes) => Combine(new[] { LoadFile(DisplayPath(path), bytes, UseEveryCore) }, new List<Diagnostic>());
 
     private void Collect(string path, List<Input> inputs, List<Diagnostic> diagnostics)
     {
@@ -151,7 +163,7 @@ public sealed class ManifestLoader
         }
     }
 
-    private FileResult LoadFile(string displayPath, byte[] bytes)
+    private FileResult LoadFile(string displayPath, byte[] bytes, bool parseAhead)
     {
         if (bytes.LongLength > limits.MaxFileBytes)
         {
@@ -166,14 +178,14 @@ public sealed class ManifestLoader
             return FileResult.Failed(LoadDiagnostics.UnreadableFile.At(prefix.Span(decoded.ReadablePrefix.Length, decoded.ReadablePrefix.Length, FieldPath.Root), decoded.Problem!));
         }
 
-        return LoadDecoded(displayPath, decoded.Text);
+        return LoadDecoded(displayPath, decoded.Text, parseAhead);
     }
 
     private FileResult TooLarge(string displayPath, long length) => FileResult.Failed(LoadDiagnostics.InputLimit.At(
         SourceSpan.StartOf(displayPath),
         $"the file is {length:N0} bytes, over the {limits.MaxFileBytes:N0}-byte limit; it is not read"));
 
-    private FileResult LoadDecoded(string displayPath, string text)
+    private FileResult LoadDecoded(string displayPath, string text, bool parseAhead)
     {
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
@@ -212,7 +224,7 @@ public sealed class ManifestLoader
             Read(context, document, objects);
         })
         {
-            ParseAhead = ParseAhead,
+            ParseAhead = parseAhead,
 
             // A template usually breaks the YAML: say that rather than report the parse error it causes, when a
             // marker stands in the failing document's structure before the error.
@@ -372,11 +384,11 @@ public sealed class ManifestLoader
 
     private sealed record Input(string DisplayPath, string? Path)
     {
-        public FileResult Load(ManifestLoader loader)
+        public FileResult Load(ManifestLoader loader, bool parseAhead)
         {
             try
             {
-                return LoadOrThrow(loader);
+                return LoadOrThrow(loader, parseAhead);
             }
             catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
             {
@@ -386,7 +398,7 @@ public sealed class ManifestLoader
             }
         }
 
-        private FileResult LoadOrThrow(ManifestLoader loader)
+        private FileResult LoadOrThrow(ManifestLoader loader, bool parseAhead)
         {
             try
             {
@@ -395,7 +407,7 @@ public sealed class ManifestLoader
                     return loader.TooLarge(DisplayPath, length);
                 }
 
-                return loader.LoadFile(DisplayPath, Path is null ? ReadAll(loader.openStandardInput(), loader.limits.MaxFileBytes + 1) : File.ReadAllBytes(Path));
+                return loader.LoadFile(DisplayPath, Path is null ? ReadAll(loader.openStandardInput(), loader.limits.MaxFileBytes + 1) : File.ReadAllBytes(Path), parseAhead);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

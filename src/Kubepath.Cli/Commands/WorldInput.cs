@@ -84,14 +84,14 @@ internal sealed class WorldInput
             settings = read.Settings;
         }
 
-        var loader = new ManifestLoader(excluded: config is null ? null : config.Excludes) { ParseAhead = true };
+        var loader = new ManifestLoader(excluded: config is null ? null : config.Excludes) { UseEveryCore = true };
         var manifests = loader.Load(paths);
         diagnostics.AddRange(manifests.Diagnostics);
         ManifestSet? state = null;
         if ((parse.GetValue(State) ?? config?.Resolve(config.Manifest?.State)) is { } statePath)
         {
             // What the API server wrote is not checked against this release's fields.
-            state = new ManifestLoader(checkFields: false) { ParseAhead = true }.Load(statePath);
+            state = new ManifestLoader(checkFields: false) { UseEveryCore = true }.Load(statePath);
             diagnostics.AddRange(state.Diagnostics);
         }
 

@@ -100,6 +100,28 @@ public class KubernetesCorpusTests(ITestOutputHelper output)
         Assert.DoesNotContain(set.Objects, o => o is not OpaqueObject);
     }
 
+    [Fact]
+    public void The_corpus_loads_the_same_on_every_core_as_on_one()
+    {
+        var corpus = SharedFolder.Require("corpus/k8s");
+        if (corpus is null)
+        {
+            return;
+        }
+
+        static List<string> Describe(ManifestSet set) =>
+            set.Files.Select(f => "file " + f.Path)
+                .Concat(set.Objects.Select(o => $"{o.Kind.Value} {o.QualifiedName} {o.Span.File}:{o.Span.Start.Line}:{o.Span.Start.Column}-{o.Span.End.Line}:{o.Span.End.Column}"))
+                .Concat(set.Diagnostics.Select(d => $"{d.Id} {d.Span.File}:{d.Span.Start.Line}:{d.Span.Start.Column} {d.Message}"))
+                .ToList();
+
+        var one = Describe(new ManifestLoader().Load(corpus));
+        var every = Describe(new ManifestLoader { UseEveryCore = true }.Load(corpus));
+
+        Assert.True(one.Count > 3000, $"only {one.Count} files, objects and diagnostics");
+        Assert.Equal(one, every);
+    }
+
     /// <summary>Every document read, kustomize patches included: SOURCES.md counts the files' documents.</summary>
     private static Dictionary<string, int> Count(ManifestSet set)
     {

@@ -49,7 +49,7 @@ internal readonly partial struct Node
 
     private void Check(FieldType type, FieldCatalog catalog, HashSet<int> reported, int depth, bool partial)
     {
-        if (!Exists || type.Shape == FieldShape.Any || reported.Contains(Span.StartOffset) || depth > 64)
+        if (!Exists || type.Shape == FieldShape.Any || reported.Contains(tree.Start(Index)) || depth > 64)
         {
             return;
         }
@@ -94,33 +94,58 @@ internal readonly partial struct Node
 
     private void CheckObject(ObjectType type, FieldCatalog catalog, HashSet<int> reported, int depth, bool partial)
     {
-        // A key written with null counts as present: the API takes "endpoints: null" as an empty list. Most types require
-        // nothing, and a patch is partial: then no set of the keys present is kept.
-        var present = partial || type.Required.Count == 0 ? null : new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, keySpan, value) in Entries())
+        if (tree.HasMerges(Index))
         {
-            present?.Add(name);
-            if (name.StartsWith("$", StringComparison.Ordinal))
+            foreach (var (name, keySpan, value) in Entries())
             {
-                continue;
+                CheckEntry(type, catalog, reported, depth, partial, name, keySpan, value);
             }
-
-            if (type.Fields.TryGetValue(name, out var field))
+        }
+        else
+        {
+            // The common case without merge keys walks the tree itself: an object has many mappings.
+            for (var k = tree.FirstChild(Index); k != YamlTree.None && tree.Next(k) != YamlTree.None; k = tree.Next(tree.Next(k)))
             {
-                value.Check(field, catalog, reported, depth + 1, partial);
-            }
-            else if (reported.Add(keySpan.StartOffset))
-            {
-                var meant = NearestName.Find(name, type.Fields.Keys);
-                context.Diagnostics.Add(LoadDiagnostics.UnknownField.At(keySpan,
-                    $"{Path.Key(name)}: unknown field \"{name}\"" + (meant is null ? string.Empty : $"; did you mean {meant}?") + " (the API server refuses it under strict field validation)"));
+                if (tree.Kind(k) == YamlNodeKind.Scalar)
+                {
+                    var name = tree.Value(k);
+                    CheckEntry(type, catalog, reported, depth, partial, name, context.Span(tree.Start(k), tree.End(k), Path, name, -1), new Node(context, tree, tree.Next(k), Path, name, -1).AsChild());
+                }
             }
         }
 
-        var missing = present is null ? null : type.Required.Where(name => !present.Contains(name)).ToList();
-        if (missing is { Count: > 0 })
+        // A key written with null counts as present: the API takes "endpoints: null" as an empty list. A patch is partial.
+        List<string>? missing = null;
+        for (var i = 0; !partial && i < type.Required.Count; i++)
+        {
+            if (tree.Get(Index, type.Required[i]) == YamlTree.None)
+            {
+                (missing ??= new List<string>()).Add(type.Required[i]);
+            }
+        }
+
+        if (missing is not null)
         {
             Report(LoadDiagnostics.MissingRequiredField, $"{(Path.IsRoot ? "the object" : Path.ToString())}: missing required field{(missing.Count == 1 ? string.Empty : "s")} " + string.Join(", ", missing.Select(name => "\"" + name + "\"")));
+        }
+    }
+
+    private void CheckEntry(ObjectType type, FieldCatalog catalog, HashSet<int> reported, int depth, bool partial, string name, SourceSpan keySpan, Node value)
+    {
+        if (name.StartsWith("$", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (type.Fields.TryGetValue(name, out var field))
+        {
+            value.Check(field, catalog, reported, depth + 1, partial);
+        }
+        else if (reported.Add(keySpan.StartOffset))
+        {
+            var meant = NearestName.Find(name, type.Fields.Keys);
+            context.Diagnostics.Add(LoadDiagnostics.UnknownField.At(keySpan,
+                $"{Path.Key(name)}: unknown field \"{name}\"" + (meant is null ? string.Empty : $"; did you mean {meant}?") + " (the API server refuses it under strict field validation)"));
         }
     }
 
@@ -172,13 +197,14 @@ internal readonly partial struct Node
     private void CheckScalar(FieldShape shape, HashSet<int> reported)
     {
         // An alias or merge shares its anchor's node: report it once.
-        if (!reported.Add(Span.StartOffset))
+        if (reported.Contains(tree.Start(Index)))
         {
             return;
         }
 
         if (tree.Kind(Index) != YamlNodeKind.Scalar)
         {
+            reported.Add(tree.Start(Index));
             Mismatch(Expected(shape));
             return;
         }
@@ -195,6 +221,7 @@ internal readonly partial struct Node
         };
         if (!fits && !TemplatePlaceholder(value.Text))
         {
+            reported.Add(tree.Start(Index));
             var hint = shape == FieldShape.String ? $"; quote it (\"{value.Text}\") if the text is meant" : string.Empty;
             Report(LoadDiagnostics.WrongValueType, $"{Path}: expected {Expected(shape)}, found {value.Describe()}{hint}");
         }

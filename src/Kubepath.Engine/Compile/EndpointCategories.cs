@@ -101,7 +101,8 @@ internal sealed record EndpointCategories(
     /// </summary>
     private static Func<EndpointInfo, bool>? TopologyFilter(IReadOnlyList<EndpointInfo> endpoints, ServicePortInfo service, ClusterNode node, KubeProxySettings settings)
     {
-        if (!FeatureGates.Enabled(settings, FeatureGates.TopologyAwareHints))
+        // Every ready endpoint must carry a hint: without any, nothing more to look at (the common case).
+        if (!FeatureGates.Enabled(settings, FeatureGates.TopologyAwareHints) || !endpoints.Any(ep => ep.IsReady && (ep.View.HintNodes.Count > 0 || ep.View.HintZones.Count > 0)))
         {
             return null;
         }

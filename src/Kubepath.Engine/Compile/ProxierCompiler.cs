@@ -74,7 +74,7 @@ public static class ProxierCompiler
         var services = ServicePorts(world, ipv6, settings);
         var endpointsByService = services.ToDictionary(
             service => service,
-            service => Endpoints(service.Port.Endpoints, node, ipv6, service, settings.Version));
+            service => Endpoints(service, node, ipv6, settings.Version));
         var totalEndpoints = endpointsByService.Values.Sum(list => list.Count);
         var largeCluster = totalEndpoints > settings.LargeClusterEndpointsThreshold;
 
@@ -153,12 +153,14 @@ public static class ProxierCompiler
     /// The EndpointSliceCache's list for the port: this family only, one entry per ip:port, sorted by ip:port as text.
     /// Of duplicates a local one wins, and from 1.36 a non-terminating one (kubernetes PR 135593).
     /// </summary>
-    private static List<EndpointInfo> Endpoints(IReadOnlyList<EndpointView> views, ClusterNode node, bool ipv6, ServicePortInfo service, KubeVersion version)
+    private static List<EndpointInfo> Endpoints(ServicePortInfo service, ClusterNode node, bool ipv6, KubeVersion version)
     {
+        var views = service.Port.Endpoints;
         var preferServing = version.AtLeast(1, 36);
         var byHostPort = new Dictionary<string, EndpointInfo>(StringComparer.Ordinal);
-        foreach (var view in views)
+        for (var i = 0; i < views.Count; i++)
         {
+            var view = views[i];
             if (view.IsIPv6 != ipv6 || !Addresses.TryParse(view.Address, out _))
             {
                 continue;
@@ -167,7 +169,7 @@ public static class ProxierCompiler
             var isLocal = view.NodeName == node.Name;
             if (!byHostPort.ContainsKey(view.HostPort) || (preferServing ? !view.Terminating : isLocal))
             {
-                byHostPort[view.HostPort] = new EndpointInfo(view, isLocal, service);
+                byHostPort[view.HostPort] = new EndpointInfo(view, isLocal, service.EndpointChain(i));
             }
         }
 

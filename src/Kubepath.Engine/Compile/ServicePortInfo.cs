@@ -19,15 +19,15 @@ internal sealed class ServicePortInfo
         ClusterIP = clusterIP;
         Name = new ServicePortName(service.Namespace, service.Name, port.Name);
         NameString = Name.ToString();
-        ExternalIPs = service.ExternalIPs.Where(ip => Addresses.IsIPv6(ip) == ipv6).Select(Addresses.Format).ToList();
+        ExternalIPs = service.ExternalIPs.Count == 0 ? Array.Empty<string>() : service.ExternalIPs.Where(ip => Addresses.IsIPv6(ip) == ipv6).Select(Addresses.Format).ToList();
 
         // kube-proxy's service change tracker: ingress with ipMode Proxy is left to the load balancer (LoadBalancerIPMode).
         var honourIPMode = FeatureGates.Enabled(settings, FeatureGates.LoadBalancerIPMode);
-        LoadBalancerVIPs = service.LoadBalancerIngress
+        LoadBalancerVIPs = service.LoadBalancerIngress.Count == 0 ? Array.Empty<string>() : service.LoadBalancerIngress
             .Where(ingress => Addresses.IsIPv6(ingress.Address) == ipv6 && !(honourIPMode && ingress.Mode == LoadBalancerIPMode.Proxy))
             .Select(ingress => Addresses.Format(ingress.Address))
             .ToList();
-        SourceRanges = service.LoadBalancerSourceRanges.Where(cidr => cidr.IsIPv6 == ipv6).ToList();
+        SourceRanges = service.LoadBalancerSourceRanges.Count == 0 ? Array.Empty<Cidr>() : service.LoadBalancerSourceRanges.Where(cidr => cidr.IsIPv6 == ipv6).ToList();
 
         // Since 1.34 a zero-length range means "allow any", the same as no ranges (kube-proxy service.go).
         if (settings.Version.AtLeast(1, 34) && SourceRanges.Any(cidr => cidr.PrefixLength == 0))
@@ -41,13 +41,16 @@ internal sealed class ServicePortInfo
         ExternalPolicyLocal = typeExternallyAccessible && service.ExternalTrafficPolicy == TrafficPolicy.Local;
         InternalPolicyLocal = service.InternalTrafficPolicy == TrafficPolicy.Local;
 
-        var protocol = ChainNames.ProtocolText(port.Protocol);
+        ProtocolText = ChainNames.ProtocolText(port.Protocol);
         ClusterPolicyChain = ChainNames.Service(Name, port.Protocol);
-        LocalPolicyChain = ChainNames.ServiceLocal(Name, port.Protocol);
-        FirewallChain = ChainNames.Firewall(Name, port.Protocol);
-        ExternalChain = ChainNames.External(Name, port.Protocol);
-        ProtocolText = protocol;
     }
+
+    // kube-proxy names every chain of a service port up front; Kubepath names the ones a node's rules use, when first
+    // used, once for every node (nodes compile in parallel: a race only names the same chain twice).
+    private string? localPolicyChain;
+    private string? firewallChain;
+    private string? externalChain;
+    private string?[]? endpointChains;
 
     public ServiceView Service { get; }
 
@@ -77,11 +80,18 @@ internal sealed class ServicePortInfo
 
     public string ClusterPolicyChain { get; }
 
-    public string LocalPolicyChain { get; }
+    public string LocalPolicyChain => localPolicyChain ??= ChainNames.ServiceLocal(Name, Protocol);
 
-    public string FirewallChain { get; }
+    public string FirewallChain => firewallChain ??= ChainNames.Firewall(Name, Protocol);
 
-    public string ExternalChain { get; }
+    public string ExternalChain => externalChain ??= ChainNames.External(Name, Protocol);
+
+    /// <summary>The KUBE-SEP chain of the endpoint at <paramref name="position"/> in the port's endpoints.</summary>
+    public string EndpointChain(int position)
+    {
+        var names = endpointChains ??= new string?[Port.Endpoints.Count];
+        return names[position] ??= ChainNames.Endpoint(Name, Protocol, Port.Endpoints[position].HostPort);
+    }
 
     /// <summary><c>BaseServicePortInfo.ExternallyAccessible</c>: a node port, a load-balancer VIP or an external IP.</summary>
     public bool ExternallyAccessible => NodePort != 0 || LoadBalancerVIPs.Count > 0 || ExternalIPs.Count > 0;
@@ -95,12 +105,12 @@ internal sealed class ServicePortInfo
 /// <summary>An endpoint as the proxier of one node holds it (<c>BaseEndpointInfo</c> + its chain name).</summary>
 internal sealed class EndpointInfo
 {
-    public EndpointInfo(EndpointView view, bool isLocal, ServicePortInfo service)
+    public EndpointInfo(EndpointView view, bool isLocal, string chainName)
     {
         View = view;
         IsLocal = isLocal;
         HostPort = view.HostPort;
-        ChainName = ChainNames.Endpoint(service.Name, service.Protocol, HostPort);
+        ChainName = chainName;
     }
 
     public EndpointView View { get; }

@@ -96,6 +96,14 @@ public static class FeatureGates
             return value;
         }
 
-        return Defaults.Any(entry => entry.Gate == gate && settings.Version.CompareTo(entry.OnFrom) >= 0);
+        foreach (var (name, onFrom) in Defaults)
+        {
+            if (name == gate)
+            {
+                return settings.Version.CompareTo(onFrom) >= 0;
+            }
+        }
+
+        return false;
     }
 }

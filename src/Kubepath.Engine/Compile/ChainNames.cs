@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using Kubepath.Model;
 
@@ -27,9 +26,6 @@ public static class ChainNames
     /// <summary>kube-proxy hashes the protocol in lower case (<c>strings.ToLower(string(protocol))</c>).</summary>
     public static string ProtocolText(Protocol protocol) => WireNames.Protocol.NameOf(protocol).ToLowerInvariant();
 
-    [System.ThreadStatic]
-    private static SHA256? sha;
-
     /// <summary>Hashes already computed: every node's rules name the same chains, and a lint compiles every node.</summary>
     private static readonly ConcurrentDictionary<string, string> Hashes = new(System.StringComparer.Ordinal);
 
@@ -48,8 +44,7 @@ public static class ChainNames
             return known;
         }
 
-        sha ??= SHA256.Create();
-        var hash = Base32Prefix(sha.ComputeHash(Encoding.UTF8.GetBytes(text)), 16);
+        var hash = Base32Prefix(World.Sha256Text.Of(text), 16);
         // Approximate under races, which is all a bound needs (ConcurrentDictionary.Count would take every lock).
         if (Hashes.TryAdd(text, hash) && System.Threading.Interlocked.Increment(ref remembered) > MaxRememberedHashes)
         {

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Kubepath.Engine.World;
 using Kubepath.Model;
 
@@ -132,11 +130,7 @@ public static class Announcements
     }
 
     /// <summary>The election key: sha256 of the UTF-8 text <c>node#ip</c>, compared as bytes, smallest first.</summary>
-    public static byte[] ElectionKey(string node, string ip)
-    {
-        using var sha = SHA256.Create();
-        return sha.ComputeHash(Encoding.UTF8.GetBytes(node + "#" + ip));
-    }
+    public static byte[] ElectionKey(string node, string ip) => Sha256Text.Of(node + "#" + ip);
 
     /// <summary>Nodes running a speaker: the profile's list, or every node (the speaker DaemonSet runs everywhere by default).</summary>
     private static IEnumerable<ClusterNode> Speakers(ClusterWorld world) =>

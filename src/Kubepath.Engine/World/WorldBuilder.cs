@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Kubepath.Model;
 
 namespace Kubepath.Engine.World;
@@ -448,10 +446,6 @@ public static class WorldBuilder
             return 0;
         }
 
-        private static ulong Hash(string text)
-        {
-            using var sha = SHA256.Create();
-            return BitConverter.ToUInt64(sha.ComputeHash(Encoding.UTF8.GetBytes(text)), 0);
-        }
+        private static ulong Hash(string text) => BitConverter.ToUInt64(Sha256Text.Of(text), 0);
     }
 }

@@ -12,7 +12,7 @@ namespace Kubepath.Cli.Report;
 internal sealed class SourceExcerpt
 {
     private readonly Dictionary<string, string> texts;
-    private readonly Dictionary<string, string[]> lines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceLines> lines = new(StringComparer.Ordinal);
 
     public SourceExcerpt(IEnumerable<SourceFile> files)
     {
@@ -26,16 +26,34 @@ internal sealed class SourceExcerpt
     /// <summary>Line <paramref name="line"/> (1-based) of <paramref name="file"/>, split as the loader splits lines (LF, CRLF, CR).</summary>
     public string? Line(string file, int line)
     {
-        if (!lines.TryGetValue(file, out var split))
+        if (!texts.TryGetValue(file, out var text))
         {
-            if (!texts.TryGetValue(file, out var text))
-            {
-                return null;
-            }
-
-            split = lines[file] = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+            return null;
         }
 
-        return line >= 1 && line <= split.Length ? split[line - 1] : null;
+        // Only the lines asked for are cut out: a report on a large folder quotes a small part of it.
+        if (!lines.TryGetValue(file, out var map))
+        {
+            map = lines[file] = new SourceLines(file, text);
+        }
+
+        if (line < 1 || line > map.LineCount)
+        {
+            return null;
+        }
+
+        var start = map.LineStart(line);
+        var end = line < map.LineCount ? map.LineStart(line + 1) : text.Length;
+        if (end > start && text[end - 1] == '\n')
+        {
+            end--;
+        }
+
+        if (end > start && text[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        return text.Substring(start, end - start);
     }
 }

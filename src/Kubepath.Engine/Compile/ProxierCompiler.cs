@@ -74,7 +74,7 @@ public static class ProxierCompiler
         var services = ServicePorts(world, ipv6, settings);
         var endpointsByService = services.ToDictionary(
             service => service,
-            service => Endpoints(service, node, ipv6, settings.Version));
+            service => Endpoints(service, node, settings.Version));
         var totalEndpoints = endpointsByService.Values.Sum(list => list.Count);
         var largeCluster = totalEndpoints > settings.LargeClusterEndpointsThreshold;
 
@@ -153,27 +153,27 @@ public static class ProxierCompiler
     /// The EndpointSliceCache's list for the port: this family only, one entry per ip:port, sorted by ip:port as text.
     /// Of duplicates a local one wins, and from 1.36 a non-terminating one (kubernetes PR 135593).
     /// </summary>
-    private static List<EndpointInfo> Endpoints(ServicePortInfo service, ClusterNode node, bool ipv6, KubeVersion version)
+    private static List<EndpointInfo> Endpoints(ServicePortInfo service, ClusterNode node, KubeVersion version)
     {
-        var views = service.Port.Endpoints;
         var preferServing = version.AtLeast(1, 36);
-        var byHostPort = new Dictionary<string, EndpointInfo>(StringComparer.Ordinal);
-        for (var i = 0; i < views.Count; i++)
+        var endpoints = new List<EndpointInfo>(service.Endpoints.Count);
+        foreach (var endpoint in service.Endpoints)
         {
-            var view = views[i];
-            if (view.IsIPv6 != ipv6 || !Addresses.TryParse(view.Address, out _))
+            var isLocal = endpoint.View.NodeName == node.Name;
+            if (endpoints.Count > 0 && endpoints[endpoints.Count - 1].HostPort == endpoint.HostPort)
             {
+                if (preferServing ? !endpoint.View.Terminating : isLocal)
+                {
+                    endpoints[endpoints.Count - 1] = new EndpointInfo(endpoint, isLocal);
+                }
+
                 continue;
             }
 
-            var isLocal = view.NodeName == node.Name;
-            if (!byHostPort.ContainsKey(view.HostPort) || (preferServing ? !view.Terminating : isLocal))
-            {
-                byHostPort[view.HostPort] = new EndpointInfo(view, isLocal, service.EndpointChain(i));
-            }
+            endpoints.Add(new EndpointInfo(endpoint, isLocal));
         }
 
-        return byHostPort.Values.OrderBy(ep => ep.HostPort, StringComparer.Ordinal).ToList();
+        return endpoints;
     }
 
     private static void WriteService(

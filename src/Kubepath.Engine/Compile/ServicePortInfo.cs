@@ -17,6 +17,7 @@ internal sealed class ServicePortInfo
         Service = service;
         Port = port;
         ClusterIP = clusterIP;
+        this.ipv6 = ipv6;
         Name = new ServicePortName(service.Namespace, service.Name, port.Name);
         NameString = Name.ToString();
         ExternalIPs = service.ExternalIPs.Count == 0 ? Array.Empty<string>() : service.ExternalIPs.Where(ip => Addresses.IsIPv6(ip) == ipv6).Select(Addresses.Format).ToList();
@@ -50,7 +51,8 @@ internal sealed class ServicePortInfo
     private string? localPolicyChain;
     private string? firewallChain;
     private string? externalChain;
-    private string?[]? endpointChains;
+    private IReadOnlyList<PortEndpoint>? endpoints;
+    private readonly bool ipv6;
 
     public ServiceView Service { get; }
 
@@ -86,12 +88,15 @@ internal sealed class ServicePortInfo
 
     public string ExternalChain => externalChain ??= ChainNames.External(Name, Protocol);
 
-    /// <summary>The KUBE-SEP chain of the endpoint at <paramref name="position"/> in the port's endpoints.</summary>
-    public string EndpointChain(int position)
-    {
-        var names = endpointChains ??= new string?[Port.Endpoints.Count];
-        return names[position] ??= ChainNames.Endpoint(Name, Protocol, Port.Endpoints[position].HostPort);
-    }
+    /// <summary>
+    /// The port's endpoints of this family with a valid address, sorted by ip:port (in their order among equals), with their
+    /// KUBE-SEP chains: the same for every node, so worked out once (a race only works them out twice).
+    /// </summary>
+    public IReadOnlyList<PortEndpoint> Endpoints => endpoints ??= Port.Endpoints
+        .Where(view => view.IsIPv6 == ipv6 && Addresses.TryParse(view.Address, out _))
+        .Select(view => new PortEndpoint(view, view.HostPort, ChainNames.Endpoint(Name, Protocol, view.HostPort)))
+        .OrderBy(endpoint => endpoint.HostPort, StringComparer.Ordinal)
+        .ToList();
 
     /// <summary><c>BaseServicePortInfo.ExternallyAccessible</c>: a node port, a load-balancer VIP or an external IP.</summary>
     public bool ExternallyAccessible => NodePort != 0 || LoadBalancerVIPs.Count > 0 || ExternalIPs.Count > 0;
@@ -102,15 +107,18 @@ internal sealed class ServicePortInfo
     public bool UsesLocalEndpoints => InternalPolicyLocal || (ExternalPolicyLocal && ExternallyAccessible);
 }
 
+/// <summary>An endpoint of a service port as every node's proxier names it: kube-proxy's endpoint string and KUBE-SEP chain.</summary>
+internal sealed record PortEndpoint(EndpointView View, string HostPort, string ChainName);
+
 /// <summary>An endpoint as the proxier of one node holds it (<c>BaseEndpointInfo</c> + its chain name).</summary>
 internal sealed class EndpointInfo
 {
-    public EndpointInfo(EndpointView view, bool isLocal, string chainName)
+    public EndpointInfo(PortEndpoint endpoint, bool isLocal)
     {
-        View = view;
+        View = endpoint.View;
         IsLocal = isLocal;
-        HostPort = view.HostPort;
-        ChainName = chainName;
+        HostPort = endpoint.HostPort;
+        ChainName = endpoint.ChainName;
     }
 
     public EndpointView View { get; }

@@ -414,20 +414,29 @@ public static class ProxierCompiler
         foreach (var ep in categories.AllReachable)
         {
             writer.NatChain(ep.ChainName);
-            var comment = largeCluster ? Array.Empty<RuleArg>() : new RuleArg[] { new CommentArg(name, false) };
-
-            // Traffic that loops back to the pod it came from needs SNAT.
-            writer.Nat(ep.ChainName, comment.Concat(new[] { Address(true, ep.IP, false) }).ToArray(), new JumpTarget(MarkMasqChain));
-            var dnat = new List<RuleArg>(comment);
-            if (svc.Service.ClientIPAffinity)
+            foreach (var rule in ep.Endpoint.ChainRules(largeCluster, () => EndpointChainRules(svc, ep.Endpoint, largeCluster, ipv6)))
             {
-                dnat.Add(new RecentArg(ep.ChainName, Set: true, 0, ipv6));
+                writer.Nat(rule);
             }
-
-            dnat.Add(new ProtocolModuleArg(svc.Protocol));
-            dnat.Add(new ProtocolArg(svc.Protocol));
-            writer.Nat(ep.ChainName, dnat, new DnatTarget(ep.IP, ep.View.Port));
         }
+    }
+
+    /// <summary>An endpoint's KUBE-SEP chain: the same on every node, so written once and shared by every node's rules.</summary>
+    private static Rule[] EndpointChainRules(ServicePortInfo svc, PortEndpoint ep, bool largeCluster, bool ipv6)
+    {
+        var comment = largeCluster ? Array.Empty<RuleArg>() : new RuleArg[] { new CommentArg(svc.NameString, false) };
+
+        // Traffic that loops back to the pod it came from needs SNAT.
+        var masquerade = new Rule(ep.ChainName, comment.Concat(new[] { Address(true, ep.View.Address, false) }).ToArray(), new JumpTarget(MarkMasqChain));
+        var dnat = new List<RuleArg>(comment);
+        if (svc.Service.ClientIPAffinity)
+        {
+            dnat.Add(new RecentArg(ep.ChainName, Set: true, 0, ipv6));
+        }
+
+        dnat.Add(new ProtocolModuleArg(svc.Protocol));
+        dnat.Add(new ProtocolArg(svc.Protocol));
+        return new[] { masquerade, new Rule(ep.ChainName, dnat.ToArray(), new DnatTarget(ep.View.Address, ep.View.Port)) };
     }
 
     /// <summary><c>writeServiceToEndpointRules</c>: affinity checks first, then one probabilistic jump per endpoint, the last one certain.</summary>
@@ -563,5 +572,7 @@ public static class ProxierCompiler
         public void Filter(string chain, IReadOnlyList<RuleArg> args, RuleTarget? target) => FilterRules.Add(new Rule(chain, args, target));
 
         public void Nat(string chain, IReadOnlyList<RuleArg> args, RuleTarget? target) => NatRules.Add(new Rule(chain, args, target));
+
+        public void Nat(Rule rule) => NatRules.Add(rule);
     }
 }

@@ -108,18 +108,32 @@ internal sealed class ServicePortInfo
 }
 
 /// <summary>An endpoint of a service port as every node's proxier names it: kube-proxy's endpoint string and KUBE-SEP chain.</summary>
-internal sealed record PortEndpoint(EndpointView View, string HostPort, string ChainName);
+internal sealed record PortEndpoint(EndpointView View, string HostPort, string ChainName)
+{
+    private Rule[]? chainRules;
+    private Rule[]? chainRulesInLargeCluster;
+
+    /// <summary>
+    /// The rules of the endpoint's chain, written by <paramref name="write"/> for the first node that asks and shared by
+    /// the others (nodes compile in parallel: a race only writes them twice). Large clusters leave out the comments.
+    /// </summary>
+    public Rule[] ChainRules(bool largeCluster, Func<Rule[]> write) =>
+        largeCluster ? chainRulesInLargeCluster ??= write() : chainRules ??= write();
+}
 
 /// <summary>An endpoint as the proxier of one node holds it (<c>BaseEndpointInfo</c> + its chain name).</summary>
 internal sealed class EndpointInfo
 {
     public EndpointInfo(PortEndpoint endpoint, bool isLocal)
     {
+        Endpoint = endpoint;
         View = endpoint.View;
         IsLocal = isLocal;
         HostPort = endpoint.HostPort;
         ChainName = endpoint.ChainName;
     }
+
+    public PortEndpoint Endpoint { get; }
 
     public EndpointView View { get; }
 

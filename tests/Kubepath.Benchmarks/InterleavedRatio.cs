@@ -126,7 +126,7 @@ public static class InterleavedRatio
             Record("world", Time(() => world = Kubepath.Engine.World.WorldBuilder.Build(manifests!, profile)));
             var withWorld = GC.GetTotalMemory(forceFullCollection: true);
             GC.KeepAlive(manifests);
-            Record("rules", Time(() => Kubepath.Engine.Rules.RuleRunner.Run(world!, compileNodesAhead: true)));
+            Record("rules", Time(() => Kubepath.Engine.Rules.RuleRunner.Run(world!, useEveryCore: true)));
             if (round == 0)
             {
                 Console.WriteLine($"live heap with the manifests: {withManifests / (1024 * 1024)} MB; with the world too: {withWorld / (1024 * 1024)} MB");

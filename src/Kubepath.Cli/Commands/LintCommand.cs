@@ -63,7 +63,7 @@ internal static class LintCommand
             }
 
             progress.Say("predicting the datapath and running the rules");
-            var findings = Findings.Settle(loaded.Diagnostics.Concat(RuleRunner.Run(loaded.World, settings: loaded.Settings, compileNodesAhead: true)), loaded.Manifests, loaded.Settings);
+            var findings = Findings.Settle(loaded.Diagnostics.Concat(RuleRunner.Run(loaded.World, settings: loaded.Settings, useEveryCore: true)), loaded.Manifests, loaded.Settings);
             var result = new LintResult(loaded.Manifests, loaded.World, findings);
             progress.Say("writing the report");
             var report = parse.GetValue(format) switch

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Kubepath.Engine.Simulate;
@@ -7,12 +8,15 @@ using Kubepath.Model;
 
 namespace Kubepath.Engine.Rules;
 
-/// <summary>What rules read: the world and what was predicted from it, computed once and shared.</summary>
+/// <summary>
+/// What rules read: the world and what was predicted from it, computed once and shared, also by rules run side by side
+/// (each prediction is made by the first rule that asks; the others wait for it).
+/// </summary>
 public sealed class RuleContext
 {
-    private readonly Dictionary<string, Announcement> announcements = new(StringComparer.Ordinal);
-    private readonly Dictionary<(ServiceView, OriginKind), ServiceFlows> flows = new(ByReference.Instance);
-    private readonly Dictionary<ServiceView, IReadOnlyList<PodTemplateView>> selected = new(ByReference.Instance);
+    private readonly ConcurrentDictionary<string, Lazy<Announcement>> announcements = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(ServiceView, OriginKind), Lazy<ServiceFlows>> flows = new(ByReference.Instance);
+    private readonly ConcurrentDictionary<ServiceView, Lazy<IReadOnlyList<PodTemplateView>>> selected = new(ByReference.Instance);
     private readonly Lazy<LabelIndex<PodTemplateView>> templatesByLabel;
 
     /// <param name="world">The cluster the rules read.</param>
@@ -34,43 +38,21 @@ public sealed class RuleContext
     public FlowSimulator Flows { get; }
 
     /// <summary>Where packets from origins of one kind go to the service: simulated once for all the rules that ask.</summary>
-    public ServiceFlows Explain(ServiceView service, OriginKind origins)
-    {
-        if (!flows.TryGetValue((service, origins), out var result))
-        {
-            result = flows[(service, origins)] = Flows.Explain(service, origins);
-        }
-
-        return result;
-    }
+    public ServiceFlows Explain(ServiceView service, OriginKind origins) =>
+        flows.GetOrAdd((service, origins), key => new Lazy<ServiceFlows>(() => Flows.Explain(key.Item1, key.Item2))).Value;
 
     /// <summary>The pod templates of the manifests in a namespace.</summary>
     public IReadOnlyList<PodTemplateView> TemplatesIn(string ns) => templatesByLabel.Value.In(ns);
 
     /// <summary>The pod templates the service's selector matches (none without a selector).</summary>
-    public IReadOnlyList<PodTemplateView> TemplatesSelectedBy(ServiceView service)
-    {
-        if (!selected.TryGetValue(service, out var result))
-        {
-            var selector = service.Source.Spec.Selector?.Value;
-            result = selected[service] = selector is { Count: > 0 }
-                ? templatesByLabel.Value.Selected(service.Namespace, selector)
-                : Array.Empty<PodTemplateView>();
-        }
-
-        return result;
-    }
+    public IReadOnlyList<PodTemplateView> TemplatesSelectedBy(ServiceView service) =>
+        selected.GetOrAdd(service, key => new Lazy<IReadOnlyList<PodTemplateView>>(() => key.Source.Spec.Selector?.Value is { Count: > 0 } selector
+            ? templatesByLabel.Value.Selected(key.Namespace, selector)
+            : Array.Empty<PodTemplateView>())).Value;
 
     /// <summary>Who announces a LoadBalancer service's addresses (MetalLB's speakers).</summary>
-    public Announcement Announcement(ServiceView service)
-    {
-        if (!announcements.TryGetValue(service.QualifiedName, out var announcement))
-        {
-            announcement = announcements[service.QualifiedName] = Announcements.For(World, service);
-        }
-
-        return announcement;
-    }
+    public Announcement Announcement(ServiceView service) =>
+        announcements.GetOrAdd(service.QualifiedName, _ => new Lazy<Announcement>(() => Announcements.For(World, service))).Value;
 }
 
 /// <summary>Services as keys by identity: a record's value equality would hash every field on each lookup.</summary>
@@ -123,13 +105,40 @@ public static class RuleRunner
 
     public static IReadOnlyList<DatapathRule> All => Rules.Value;
 
-    public static IReadOnlyList<Diagnostic> Run(ClusterWorld world, Func<DatapathRule, bool>? select = null, LintSettings? settings = null, bool compileNodesAhead = false)
+    /// <param name="world">The cluster the rules read.</param>
+    /// <param name="select">The rules to run; all when null.</param>
+    /// <param name="settings">The user's configuration; the defaults when null.</param>
+    /// <param name="useEveryCore">Compile every node's rules on the thread pool as soon as one is needed, and run the rules side
+    /// by side: what a command line run wants; an analyzer keeps to the thread its host gives it. The findings are the same.</param>
+    public static IReadOnlyList<Diagnostic> Run(ClusterWorld world, Func<DatapathRule, bool>? select = null, LintSettings? settings = null, bool useEveryCore = false)
     {
-        var context = new RuleContext(world, settings, compileNodesAhead);
-        // The same finding twice (two copies of one workload in the inputs, say) is reported once.
-        return All.Where(rule => (select?.Invoke(rule) ?? true) && context.Settings.IsEnabled(rule.Descriptor.Id))
+        var context = new RuleContext(world, settings, compileNodesAhead: useEveryCore);
+        var rules = All.Where(rule => (select?.Invoke(rule) ?? true) && context.Settings.IsEnabled(rule.Descriptor.Id))
             .Where(rule => !(world.MetalLB.PartlyUnknown && rule.ReadsMetalLBConfiguration))
-            .SelectMany(rule => rule.Check(context))
+            .ToList();
+        var found = new List<Diagnostic>[rules.Count];
+        if (useEveryCore)
+        {
+            try
+            {
+                System.Threading.Tasks.Parallel.For(0, rules.Count, i => found[i] = rules[i].Check(context).ToList());
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // What the rule threw, as a rule run on this thread would throw it.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+        }
+        else
+        {
+            for (var i = 0; i < rules.Count; i++)
+            {
+                found[i] = rules[i].Check(context).ToList();
+            }
+        }
+
+        // The same finding twice (two copies of one workload in the inputs, say) is reported once.
+        return found.SelectMany(findings => findings)
             // A Service only the state holds is the cluster's, not the change under review: nothing to fix in the inputs.
             .Where(d => !world.StateFiles.Contains(d.Span.File))
             .GroupBy(d => (d.Id, d.Message, d.Span.File, d.Span.StartOffset))

@@ -9,7 +9,7 @@ namespace Kubepath.Manifests.Yaml;
 /// scalars, comments, <c>---</c> between documents, empty <c>[]</c> and <c>{}</c>) into the same events, at the same
 /// offsets, as YamlDotNet's parser reads them, without its event objects and the process-wide lock its scalars take
 /// (<c>string.IsInterned</c>): several times faster, and files can be read on every core.
-/// At the first thing outside that style (a tab, CR, anchor, alias, tag, directive, block or multi-line scalar, a flow
+/// Lines end with LF or CRLF. At the first thing outside that style (a tab, a lone CR, an anchor, alias, tag, directive, block or multi-line scalar, a flow
 /// collection with content, anything malformed) it gives up, and the caller reads the text with YamlDotNet, past the
 /// documents already passed on. tests/Kubepath.Manifests.Tests/Yaml/BlockYamlReaderTests.cs checks that wherever it
 /// reads a text, it reads it exactly as YamlDotNet does.
@@ -162,7 +162,7 @@ internal sealed class BlockYamlReader
     private int Item(int afterDash, int indent)
     {
         var at = SkipSpaces(afterDash);
-        if (at == text.Length || text[at] is '\n' or '#')
+        if (at == text.Length || text[at] == '#' || IsBreak(at))
         {
             return NodeBelow(afterDash, indent);
         }
@@ -195,7 +195,7 @@ internal sealed class BlockYamlReader
     private int Value(int colon, int indent)
     {
         var at = SkipSpaces(colon + 1);
-        if (at == text.Length || text[at] is '\n' or '#')
+        if (at == text.Length || text[at] == '#' || IsBreak(at))
         {
             var below = NextToken(EndOfLine(colon + 1));
 
@@ -264,7 +264,7 @@ internal sealed class BlockYamlReader
         }
 
         var end = ScalarEnd(at);
-        return end - at <= MaxKeyLength && end < text.Length && text[end] == ':' && (end + 1 == text.Length || text[end + 1] is ' ' or '\n');
+        return end - at <= MaxKeyLength && end < text.Length && text[end] == ':' && EndsToken(end + 1);
     }
 
     /// <summary>Where the one-line scalar at <paramref name="at"/> ends (a plain one before trailing spaces).</summary>
@@ -294,7 +294,7 @@ internal sealed class BlockYamlReader
     {
         var first = text[at];
         if (first is ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '%' or '@' or '`'
-            || (first is '-' or '?' or ':' && (at + 1 == text.Length || text[at + 1] is ' ' or '\n')))
+            || (first is '-' or '?' or ':' && EndsToken(at + 1)))
         {
             throw new NotBlockStyle();
         }
@@ -304,7 +304,7 @@ internal sealed class BlockYamlReader
         while (i < text.Length)
         {
             var c = text[i];
-            if (c == '\n' || (c == ':' && (i + 1 == text.Length || text[i + 1] is ' ' or '\n')))
+            if (IsBreak(i) || (c == ':' && EndsToken(i + 1)))
             {
                 break;
             }
@@ -312,7 +312,7 @@ internal sealed class BlockYamlReader
             if (c == ' ')
             {
                 var next = SkipSpaces(i);
-                if (next == text.Length || text[next] is '\n' or '#')
+                if (next == text.Length || text[next] == '#' || IsBreak(next))
                 {
                     break;
                 }
@@ -433,12 +433,12 @@ internal sealed class BlockYamlReader
             return i;
         }
 
-        if (text[i] != '\n')
+        if (!IsBreak(i))
         {
             throw new NotBlockStyle();
         }
 
-        lineStart = i + 1;
+        lineStart = AfterBreak(i);
         return lineStart;
     }
 
@@ -459,9 +459,9 @@ internal sealed class BlockYamlReader
                 return i;
             }
 
-            if (text[i] != '\n')
+            if (!IsBreak(i))
             {
-                // Directives, the document end marker and CR line breaks are left to YamlDotNet.
+                // Directives, the document end marker and lone CRs are left to YamlDotNet.
                 if (text[i] is '\r' || (i == lineStart && (text[i] == '%' || IsMarker(i, '.'))))
                 {
                     throw new NotBlockStyle();
@@ -470,7 +470,7 @@ internal sealed class BlockYamlReader
                 return i;
             }
 
-            lineStart = ++i;
+            i = lineStart = AfterBreak(i);
         }
     }
 
@@ -488,7 +488,7 @@ internal sealed class BlockYamlReader
     private int SkipComment(int at)
     {
         var i = at;
-        while (i < text.Length && text[i] != '\n')
+        while (i < text.Length && !IsBreak(i))
         {
             if (text[i] is '\r' or '\u0085' or '\u2028' or '\u2029' or (< ' ' and not '\t'))
             {
@@ -501,9 +501,17 @@ internal sealed class BlockYamlReader
         return i;
     }
 
+    /// <summary>A line break: LF or CRLF.</summary>
+    private bool IsBreak(int at) => text[at] == '\n' || (text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n');
+
+    private int AfterBreak(int at) => at + (text[at] == '\r' ? 2 : 1);
+
+    /// <summary>Whether <paramref name="at"/> is past a token: a space, a line break or the end of the text.</summary>
+    private bool EndsToken(int at) => at == text.Length || text[at] == ' ' || IsBreak(at);
+
     private int Column(int at) => at - lineStart;
 
-    private bool IsEntry(int at) => text[at] == '-' && (at + 1 == text.Length || text[at + 1] is ' ' or '\n');
+    private bool IsEntry(int at) => text[at] == '-' && EndsToken(at + 1);
 
     private bool IsDocumentStart(int at) => at == lineStart && IsMarker(at, '-');
 

@@ -28,6 +28,7 @@ public class BlockYamlReaderTests
     [InlineData("  indented: root\n  second: key\n")]
     [InlineData("k:\n  a: 1\n  b:\n  - 1\nc: 2")]
     [InlineData("labels:\n  app.kubernetes.io/name: caf\u00e9\n")]
+    [InlineData("a: 1\r\nb:\r\n  - x # c\r\n  -\r\n  - 'y'\r\n---\r\nc: \"z\"  \r\nd:\r\n")]
     public void Block_style_texts_are_read_as_YamlDotNet_reads_them(string text)
     {
         var block = ReadBlockStyle(text);
@@ -42,7 +43,7 @@ public class BlockYamlReaderTests
     [InlineData("a: |\n  text\n")]
     [InlineData("a: x\n  continued\n")]
     [InlineData("a: [1, 2]\n")]
-    [InlineData("a: 1\r\nb: 2\r\n")]
+    [InlineData("a: 1\rb: 2\r")]
     [InlineData("a:\tb\n")]
     [InlineData("%YAML 1.2\n---\na: 1\n")]
     [InlineData("a: 1\n...\n")]
@@ -79,7 +80,11 @@ public class BlockYamlReaderTests
         var read = 0;
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
-            read += Compare(File.ReadAllText(file), file) ? 1 : 0;
+            var text = File.ReadAllText(file);
+            read += Compare(text, file) ? 1 : 0;
+
+            // The same file as written on Windows.
+            Compare(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal), file + " with CRLF line breaks");
         }
 
         // Most real manifests are in the block style: a reader that gives up on them would be slow, not wrong.
@@ -155,7 +160,7 @@ public class BlockYamlReaderTests
         }
 
         var at = random.Next(text.Length);
-        const string Inserted = " :-#\"'\n[]{}&*!|>%?,.a1\\";
+        const string Inserted = " :-#\"'\n\r[]{}&*!|>%?,.a1\\";
         var lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
         var lineEnd = text.IndexOf('\n', at) is var end and >= 0 ? end + 1 : text.Length;
         return random.Next(6) switch

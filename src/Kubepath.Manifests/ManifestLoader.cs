@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
 using Kubepath.Manifests.Reading;
 using Kubepath.Manifests.Text;
 using Kubepath.Manifests.Yaml;
@@ -65,16 +64,9 @@ public sealed class ManifestLoader
         // Files are independent until the world is built. Read on every core, a file that YamlDotNet reads (one outside the
         // block style, BlockYamlReader) is parsed on its reader's thread: YamlDotNet's parser takes a process-wide lock for
         // every scalar (string.IsInterned), so more threads would only wait for each other.
-        FileResult[] results;
-        if (UseEveryCore && inputs.Count > 1 && Environment.ProcessorCount > 1)
-        {
-            results = new FileResult[inputs.Count];
-            Parallel.For(0, inputs.Count, i => results[i] = inputs[i].Load(this, parseAhead: false));
-        }
-        else
-        {
-            results = inputs.Select(input => input.Load(this, parseAhead: UseEveryCore)).ToArray();
-        }
+        var results = UseEveryCore && inputs.Count > 1 && Environment.ProcessorCount > 1
+            ? EveryCore.Map(inputs.Count, i => inputs[i].Load(this, parseAhead: false))
+            : inputs.Select(input => input.Load(this, parseAhead: UseEveryCore)).ToArray();
 
         return Combine(results, diagnostics);
     }
@@ -100,7 +92,12 @@ public sealed class ManifestLoader
     {
         if (path == StandardInput)
         {
-            inputs.Add(new Input("<stdin>", null));
+            // Standard input can be read once: a second "-" adds nothing.
+            if (!inputs.Any(input => input.Path is null))
+            {
+                inputs.Add(new Input("<stdin>", null));
+            }
+
             return;
         }
 

@@ -414,7 +414,8 @@ public static class ProxierCompiler
         foreach (var ep in categories.AllReachable)
         {
             writer.NatChain(ep.ChainName);
-            foreach (var rule in ep.Endpoint.ChainRules(largeCluster, () => EndpointChainRules(svc, ep.Endpoint, largeCluster, ipv6)))
+            var rules = ep.Endpoint.ChainRules(largeCluster) ?? ep.Endpoint.Keep(largeCluster, EndpointChainRules(svc, ep.Endpoint, largeCluster, ipv6));
+            foreach (var rule in rules)
             {
                 writer.Nat(rule);
             }

@@ -108,17 +108,34 @@ internal sealed class ServicePortInfo
 }
 
 /// <summary>An endpoint of a service port as every node's proxier names it: kube-proxy's endpoint string and KUBE-SEP chain.</summary>
-internal sealed record PortEndpoint(EndpointView View, string HostPort, string ChainName)
+internal sealed class PortEndpoint
 {
     private Rule[]? chainRules;
     private Rule[]? chainRulesInLargeCluster;
 
+    public PortEndpoint(EndpointView view, string hostPort, string chainName)
+    {
+        View = view;
+        HostPort = hostPort;
+        ChainName = chainName;
+    }
+
+    public EndpointView View { get; }
+
+    public string HostPort { get; }
+
+    public string ChainName { get; }
+
     /// <summary>
-    /// The rules of the endpoint's chain, written by <paramref name="write"/> for the first node that asks and shared by
-    /// the others (nodes compile in parallel: a race only writes them twice). Large clusters leave out the comments.
+    /// The rules of the endpoint's chain when a node has written them: they are the same on every node. Large clusters
+    /// leave out the comments.
     /// </summary>
-    public Rule[] ChainRules(bool largeCluster, Func<Rule[]> write) =>
-        largeCluster ? chainRulesInLargeCluster ??= write() : chainRules ??= write();
+    public Rule[]? ChainRules(bool largeCluster) => largeCluster ? chainRulesInLargeCluster : chainRules;
+
+    /// <summary>Keeps the chain's rules for the other nodes (nodes compile in parallel: the first kept is kept).</summary>
+    public Rule[] Keep(bool largeCluster, Rule[] rules) => largeCluster
+        ? System.Threading.Interlocked.CompareExchange(ref chainRulesInLargeCluster, rules, null) ?? rules
+        : System.Threading.Interlocked.CompareExchange(ref chainRules, rules, null) ?? rules;
 }
 
 /// <summary>An endpoint as the proxier of one node holds it (<c>BaseEndpointInfo</c> + its chain name).</summary>

@@ -21,12 +21,13 @@ public sealed class RuleContext
 
     /// <param name="world">The cluster the rules read.</param>
     /// <param name="settings">The user's configuration; the defaults when null.</param>
-    /// <param name="compileNodesAhead">See <see cref="FlowSimulator(ClusterWorld, bool)"/>.</param>
-    public RuleContext(ClusterWorld world, LintSettings? settings = null, bool compileNodesAhead = false)
+    /// <param name="useEveryCore">Compile every node's rules on the thread pool as soon as one is needed
+    /// (<see cref="FlowSimulator(ClusterWorld, bool)"/>).</param>
+    public RuleContext(ClusterWorld world, LintSettings? settings = null, bool useEveryCore = false)
     {
         World = world;
         Settings = settings ?? LintSettings.Default;
-        Flows = new FlowSimulator(world, compileNodesAhead);
+        Flows = new FlowSimulator(world, compileNodesAhead: useEveryCore);
         templatesByLabel = new(() => new LabelIndex<PodTemplateView>(world.PodTemplates, template => template.Namespace, template => template.Labels));
     }
 
@@ -112,30 +113,13 @@ public static class RuleRunner
     /// by side: what a command line run wants; an analyzer keeps to the thread its host gives it. The findings are the same.</param>
     public static IReadOnlyList<Diagnostic> Run(ClusterWorld world, Func<DatapathRule, bool>? select = null, LintSettings? settings = null, bool useEveryCore = false)
     {
-        var context = new RuleContext(world, settings, compileNodesAhead: useEveryCore);
+        var context = new RuleContext(world, settings, useEveryCore);
         var rules = All.Where(rule => (select?.Invoke(rule) ?? true) && context.Settings.IsEnabled(rule.Descriptor.Id))
             .Where(rule => !(world.MetalLB.PartlyUnknown && rule.ReadsMetalLBConfiguration))
             .ToList();
-        var found = new List<Diagnostic>[rules.Count];
-        if (useEveryCore)
-        {
-            try
-            {
-                System.Threading.Tasks.Parallel.For(0, rules.Count, i => found[i] = rules[i].Check(context).ToList());
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                // What the rule threw, as a rule run on this thread would throw it.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
-        }
-        else
-        {
-            for (var i = 0; i < rules.Count; i++)
-            {
-                found[i] = rules[i].Check(context).ToList();
-            }
-        }
+        var found = useEveryCore
+            ? Manifests.EveryCore.Map(rules.Count, i => rules[i].Check(context).ToList())
+            : rules.Select(rule => rule.Check(context).ToList()).ToArray();
 
         // The same finding twice (two copies of one workload in the inputs, say) is reported once.
         return found.SelectMany(findings => findings)

@@ -196,8 +196,9 @@ internal readonly partial struct Node
 
     private void CheckScalar(FieldShape shape, HashSet<int> reported)
     {
-        // An alias or merge shares its anchor's node: report it once.
-        if (reported.Contains(tree.Start(Index)))
+        // An alias or merge shares its anchor's node: it is checked once, where it is first reached. Without aliases a
+        // node is reached once, and only what is reported needs remembering.
+        if (tree.HasAliases ? !reported.Add(tree.Start(Index)) : reported.Contains(tree.Start(Index)))
         {
             return;
         }

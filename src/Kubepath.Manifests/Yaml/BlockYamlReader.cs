@@ -9,17 +9,17 @@ namespace Kubepath.Manifests.Yaml;
 /// scalars, comments, <c>---</c> between documents, empty <c>[]</c> and <c>{}</c>) into the same events, at the same
 /// offsets, as YamlDotNet's parser reads them, without its event objects and the process-wide lock its scalars take
 /// (<c>string.IsInterned</c>): several times faster, and files can be read on every core.
-/// Lines end with LF or CRLF. At the first thing outside that style (a tab, a lone CR, an anchor, alias, tag, directive, block or multi-line scalar, a flow
-/// collection with content, anything malformed) it gives up, and the caller reads the text with YamlDotNet, past the
-/// documents already passed on. tests/Kubepath.Manifests.Tests/Yaml/BlockYamlReaderTests.cs checks that wherever it
-/// reads a text, it reads it exactly as YamlDotNet does.
+/// Lines end with LF or CRLF. At the first thing outside that style (a tab, a lone CR, an anchor, alias, tag,
+/// directive, block or multi-line scalar, a flow collection with content, anything malformed) it gives up, and the
+/// caller reads the rest with YamlDotNet, from that document's <c>---</c>. tests/Kubepath.Manifests.Tests/Yaml/BlockYamlReaderTests.cs checks that wherever it reads a
+/// text, it reads it exactly as YamlDotNet does, and that the documents it passes on before giving up are YamlDotNet's.
 /// </summary>
 internal sealed class BlockYamlReader
 {
     /// <summary>Deeper than this, YamlDotNet reads the text (and its limits apply); the reader's recursion stays shallow.</summary>
     private const int MaxDepth = 100;
 
-    /// <summary>YAML limits a simple key to 1024 characters; longer keys are left to YamlDotNet.</summary>
+    /// <summary>YAML limits a simple key to 1024 characters; keys near that (with a margin) are left to YamlDotNet.</summary>
     private const int MaxKeyLength = 1000;
 
     private const int PoolSize = 1024;
@@ -31,6 +31,9 @@ internal sealed class BlockYamlReader
     private int lineStart;
     private int depth;
 
+    /// <summary>Where the text not yet passed on starts: 0, then the <c>---</c> after each document passed on.</summary>
+    private int unread;
+
     private BlockYamlReader(string text, IYamlEvents events)
     {
         this.text = text;
@@ -39,24 +42,29 @@ internal sealed class BlockYamlReader
 
     /// <summary>
     /// Passes the text's events to <paramref name="events"/> and returns true, with the rule a handler found broken if one
-    /// stopped the reading; or returns false where the text leaves the block style (the events of the documents before
-    /// that one have been passed on).
+    /// stopped the reading; or returns false where the text leaves the block style, with <paramref name="resumeAt"/> where
+    /// the document it could not read starts (its <c>---</c>, or 0 for the first): the documents before it have been
+    /// passed on, and YamlDotNet reads on from there.
     /// </summary>
-    public static bool TryRead(string text, IYamlEvents events, out (int Offset, string Message)? violation)
+    public static bool TryRead(string text, IYamlEvents events, out (int Offset, string Message)? violation, out int resumeAt)
     {
         violation = null;
+        var reader = new BlockYamlReader(text, events);
         try
         {
-            new BlockYamlReader(text, events).Stream();
+            reader.Stream();
+            resumeAt = text.Length;
             return true;
         }
         catch (NotBlockStyle)
         {
+            resumeAt = reader.unread;
             return false;
         }
         catch (Stopped stopped)
         {
             violation = stopped.Violation;
+            resumeAt = text.Length;
             return true;
         }
     }
@@ -77,7 +85,7 @@ internal sealed class BlockYamlReader
                 {
                     Check(events.Scalar(string.Empty, ScalarStyle.Plain, next + 3, next + 3, false, null, null));
                     events.DocumentEnd(next);
-                    at = next;
+                    at = unread = next;
                     continue;
                 }
 
@@ -96,6 +104,7 @@ internal sealed class BlockYamlReader
             }
 
             events.DocumentEnd(at);
+            unread = at;
         }
     }
 
@@ -301,11 +310,19 @@ internal sealed class BlockYamlReader
 
         var end = at;
         var i = at;
+        var aliasLikeWord = false;
         while (i < text.Length)
         {
             var c = text[i];
             if (IsBreak(i) || (c == ':' && EndsToken(i + 1)))
             {
+                // YamlDotNet's scanner reads a word that starts with '*' as an alias's text, where ": " ends the scalar
+                // only if a key is required there ("- x *y: z" is one scalar to it): left to YamlDotNet.
+                if (c == ':' && aliasLikeWord)
+                {
+                    throw new NotBlockStyle();
+                }
+
                 break;
             }
 
@@ -316,6 +333,8 @@ internal sealed class BlockYamlReader
                 {
                     break;
                 }
+
+                aliasLikeWord = text[next] == '*';
 
                 i = next;
                 continue;
@@ -401,7 +420,7 @@ internal sealed class BlockYamlReader
 
     /// <summary>
     /// Characters YamlDotNet reads as themselves inside a scalar. Others (controls, NEL and the Unicode line and paragraph
-    /// separators, which YAML 1.1 breaks lines at, a byte order mark, surrogates) are left to YamlDotNet.
+    /// separators, which YAML 1.1 breaks lines at, the no-break space, a byte order mark, surrogates) are left to YamlDotNet.
     /// </summary>
     private static void RequirePrintable(char c)
     {
@@ -420,7 +439,7 @@ internal sealed class BlockYamlReader
         if (i < text.Length && text[i] == '#')
         {
             // A comment needs white space before it: "a"#b is not one.
-            if (i == at && at > lineStart)
+            if (i == at)
             {
                 throw new NotBlockStyle();
             }

@@ -8,7 +8,8 @@ using YamlDotNet.Core.Events;
 namespace Kubepath.Manifests.Yaml;
 
 /// <summary>
-/// Reads a YAML stream into documents of <see cref="YamlTree"/>s in one pass over YamlDotNet's parser events.
+/// Reads a YAML stream into documents of <see cref="YamlTree"/>s in one pass: the block style manifests are written in
+/// through <see cref="BlockYamlReader"/>, the rest through YamlDotNet's parser events.
 /// A syntax error ends only its own document: reading resumes at the next <c>---</c> line. Hostile input is
 /// bounded by <see cref="LoadLimits"/>.
 /// </summary>
@@ -60,9 +61,25 @@ internal sealed class YamlStreamReader
     public void Read()
     {
         var segmentStart = 0;
+        if (!hasTabs)
+        {
+            // The block style manifests are written in is read without YamlDotNet (BlockYamlReader). From the first document
+            // outside it (at its ---), YamlDotNet reads the rest: nothing is read twice.
+            var block = new Segment(this, 0, 0);
+            if (BlockYamlReader.TryRead(source.Text, block, out var stopped, out segmentStart))
+            {
+                if (stopped is not { } violation)
+                {
+                    return;
+                }
+
+                segmentStart = Unreadable(block, violation.Offset, violation.Message, 0);
+            }
+        }
+
         var repairs = 0;
         var alreadyEmitted = 0;
-        while (true)
+        while (segmentStart >= 0)
         {
             var segment = new Segment(this, segmentStart, alreadyEmitted);
             var error = segment.Parse();
@@ -72,9 +89,9 @@ internal sealed class YamlStreamReader
             }
 
             var (offset, message, repairable) = error.Value;
-            var original = source.ToOriginal(offset);
             if (repairable && repairs < MaxRepairsPerDocument && YamlRepairs.TryRepair(source, offset, message) is { } repair)
             {
+                var original = source.ToOriginal(offset);
                 diagnostics.Add(LoadDiagnostics.YamlReaderDifference.At(lines.Span(original, original, FieldPath.Root), repair));
 
                 // Re-read from the failing document when it starts with its own ---: the ones before it are done.
@@ -94,21 +111,27 @@ internal sealed class YamlStreamReader
                 continue;
             }
 
-            // What the failing document found before the error (a duplicate key, an alias to nothing) still stands.
-            diagnostics.AddRange(segment.PendingDiagnostics);
-            if (ExplainSyntaxError is null || !ExplainSyntaxError(segment.CurrentDocumentStart, original, segment.QuotedScalars))
-            {
-                diagnostics.Add(LoadDiagnostics.YamlSyntax.At(lines.Span(original, original, FieldPath.Root), message));
-            }
-
-            segmentStart = NextDocumentMarker(source.Text, offset, segmentStart);
+            segmentStart = Unreadable(segment, offset, message, segmentStart);
             alreadyEmitted = 0;
             repairs = 0;
-            if (segmentStart < 0)
-            {
-                return;
-            }
         }
+    }
+
+    /// <summary>
+    /// Reports an error the text cannot be read past (at <paramref name="offset"/>, in the text being parsed) and returns
+    /// where reading resumes: the next document, or -1.
+    /// </summary>
+    private int Unreadable(Segment segment, int offset, string message, int segmentStart)
+    {
+        // What the failing document found before the error (a duplicate key, an alias to nothing) still stands.
+        var original = source.ToOriginal(offset);
+        diagnostics.AddRange(segment.PendingDiagnostics);
+        if (ExplainSyntaxError is null || !ExplainSyntaxError(segment.CurrentDocumentStart, original, segment.QuotedScalars))
+        {
+            diagnostics.Add(LoadDiagnostics.YamlSyntax.At(lines.Span(original, original, FieldPath.Root), message));
+        }
+
+        return NextDocumentMarker(source.Text, offset, segmentStart);
     }
 
     /// <summary>
@@ -147,12 +170,15 @@ internal sealed class YamlStreamReader
         }
     }
 
-    /// <summary>One run of the parser from a document boundary until the end of the text or the first error.</summary>
+    /// <summary>
+    /// The document trees built from one run of a reader (the block-style reader, or YamlDotNet's parser from a document
+    /// boundary until the end of the text or the first error).
+    /// </summary>
     private sealed class Segment : IYamlEvents
     {
         private readonly YamlStreamReader reader;
         private readonly int start;
-        private int skip;
+        private readonly int skip;
         private readonly string text;
         private readonly YamlTree tree = new();
         private readonly Dictionary<string, int> anchors = new(StringComparer.Ordinal);
@@ -199,20 +225,6 @@ internal sealed class YamlStreamReader
         {
             lastEventEnd = start;
             lastDocumentEnd = start;
-
-            // The block style manifests are written in is read without YamlDotNet; anything else is read by it, from the
-            // start, past the documents already passed on.
-            if (start == 0 && skip == 0 && !hasTabs)
-            {
-                if (BlockYamlReader.TryRead(text, this, out var stopped))
-                {
-                    return stopped is { } violation ? (violation.Offset, violation.Message, false) : null;
-                }
-
-                skip = Emitted;
-                Emitted = 0;
-                lastDocumentEnd = start;
-            }
 
             var scanned = new Parser(start == 0 ? new StringReader(text) : new Text.OffsetReader(text, start));
             using var ahead = reader.ParseAhead && text.Length - start >= MinReadAheadLength && Environment.ProcessorCount > 1 ? new ReadAheadParser(scanned) : null;

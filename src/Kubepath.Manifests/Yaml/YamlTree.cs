@@ -30,10 +30,14 @@ internal sealed class YamlTree
 
     public int Count { get; private set; }
 
+    /// <summary>The document has an alias (a merge key's included): a node may be reached twice.</summary>
+    public bool HasAliases { get; private set; }
+
     public void Clear()
     {
         Array.Clear(nodes, 0, Count);
         Count = 0;
+        HasAliases = false;
     }
 
     public int AddScalar(string value, ScalarStyle style, int start, int end, string? tag)
@@ -51,6 +55,7 @@ internal sealed class YamlTree
 
     public int AddAlias(int target, int start, int end)
     {
+        HasAliases = true;
         var i = Add(YamlNodeKind.Alias, start, null);
         ref var node = ref nodes[i];
         node.Target = target;

@@ -135,5 +135,22 @@ public class InputFormTests
         Assert.Equal("<stdin>", set.Objects[0].Span.File);
     }
 
+    [Fact]
+    public void Standard_input_is_read_once_however_often_the_dash_is_given()
+    {
+        var opened = 0;
+        var loader = new ManifestLoader(openStandardInput: () =>
+        {
+            opened++;
+            return new MemoryStream(Encoding.UTF8.GetBytes(Namespace("from-stdin")));
+        })
+        { UseEveryCore = true };
+
+        var set = loader.Load(ManifestLoader.StandardInput, ManifestLoader.StandardInput);
+
+        Assert.Equal(1, opened);
+        Assert.Equal("from-stdin", Assert.Single(set.Objects).Name);
+    }
+
     private static string Namespace(string name) => $"apiVersion: v1\nkind: Namespace\nmetadata: {{name: {name}}}\n";
 }

@@ -53,7 +53,66 @@ public class BlockYamlReaderTests
     [InlineData("a : spaced\n")]
     [InlineData("just a scalar\n")]
     [InlineData("---\n")]
+    [InlineData("- x *y: z\n")]
+    [InlineData("a:\n  b *c: d\n")]
+    [InlineData("a *b: c\nd: e\n")]
+    [InlineData("a: {}#c\n")]
+    [InlineData("a: b\u00a0c\n")]
+    [InlineData("a: b\u0000c\n")]
+    [InlineData("a: b\u2028c\n")]
     public void Anything_else_is_left_to_YamlDotNet(string text) => Assert.Null(ReadBlockStyle(text));
+
+    [Theory]
+    [InlineData("schedule: 0 * * * *\n")]
+    [InlineData("a: x *y\nb: 1\n")]
+    public void Words_starting_with_a_star_are_read_when_no_colon_follows(string text)
+    {
+        var block = ReadBlockStyle(text);
+
+        Assert.NotNull(block);
+        Assert.Equal(ReadWithYamlDotNet(text).Events, block!.Events);
+    }
+
+    [Theory]
+    [InlineData(1000, true)]
+    [InlineData(1001, false)]
+    public void Keys_up_to_1000_characters_are_read(int length, bool read)
+    {
+        var text = new string('k', length) + ": v\n";
+
+        Assert.Equal(read, ReadBlockStyle(text) is not null);
+        Compare(text, $"a key of {length} characters");
+    }
+
+    [Fact]
+    public void A_file_that_leaves_the_block_style_midway_loads_each_document_once()
+    {
+        // The third document has an anchor: YamlDotNet reads it, from its ---, after the block-style reader read the two before.
+        const string Service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: {0}\nspec:\n  ports:\n  - port: 80\n";
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, Service, "a") + "---\n"
+            + string.Format(System.Globalization.CultureInfo.InvariantCulture, Service, "b") + "---\n"
+            + string.Format(System.Globalization.CultureInfo.InvariantCulture, Service, "c").Replace("port: 80", "port: &p 80", StringComparison.Ordinal);
+
+        var set = new ManifestLoader().LoadText("three.yaml", text);
+
+        Assert.Equal(new[] { "a", "b", "c" }, set.Objects.Select(o => o.Name));
+        Assert.Equal(new[] { 1, 9, 17 }, set.Objects.Select(o => o.Span.Start.Line));
+        Assert.Empty(set.Diagnostics);
+    }
+
+    [Fact]
+    public void A_document_YamlDotNet_cannot_read_is_reported_once_and_the_others_load_once()
+    {
+        // "a *b: c" is one plain scalar to YamlDotNet, so the first document is a syntax error; the block-style reader
+        // must not have passed it on.
+        var text = "a *b: c\nd: e\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\ny: &a 1\n";
+
+        var set = new ManifestLoader().LoadText("mixed.yaml", text);
+
+        Assert.Single(set.Objects, o => o.Name == "shop");
+        Assert.Single(set.Diagnostics, d => d.Id == LoadDiagnostics.YamlSyntax.Id);
+        Assert.DoesNotContain(set.Diagnostics, d => d.Id == LoadDiagnostics.DuplicateObject.Id);
+    }
 
     [Fact]
     public void Documents_before_the_first_it_cannot_read_are_passed_on_first()
@@ -61,8 +120,9 @@ public class BlockYamlReaderTests
         var text = "a: 1\n---\nb: 2\n---\nc: &anchor 3\n";
         var recorder = new Recorder();
 
-        Assert.False(BlockYamlReader.TryRead(text, recorder, out _));
+        Assert.False(BlockYamlReader.TryRead(text, recorder, out _, out var resumeAt));
         Assert.Equal(2, recorder.CompleteDocuments);
+        Assert.Equal(text.LastIndexOf("---", StringComparison.Ordinal), resumeAt);
         Assert.Equal(ReadWithYamlDotNet(text).Events.Take(recorder.EventsOfCompleteDocuments), recorder.Events.Take(recorder.EventsOfCompleteDocuments));
     }
 
@@ -129,13 +189,16 @@ public class BlockYamlReaderTests
     {
         var expected = ReadWithYamlDotNet(text);
         var recorder = new Recorder();
-        if (BlockYamlReader.TryRead(text, recorder, out _))
+        if (BlockYamlReader.TryRead(text, recorder, out _, out var resumeAt))
         {
             Assert.True(expected.Error is null, $"YamlDotNet fails on what the block-style reader read ({expected.Error}): {what}");
             AssertSameEvents(expected.Events, recorder.Events, what);
             return true;
         }
 
+        // YamlDotNet reads on from the start of the document the reader gave up in: the text's start or that document's ---.
+        var atItsStart = recorder.CompleteDocuments == 0 ? resumeAt == 0 : string.CompareOrdinal(text, resumeAt, "---", 0, 3) == 0;
+        Assert.True(atItsStart, $"resumes at {resumeAt} after {recorder.CompleteDocuments} documents, in {what}");
         var passedOn = recorder.Events.Take(recorder.EventsOfCompleteDocuments).ToList();
         AssertSameEvents(expected.Events.Take(passedOn.Count).ToList(), passedOn, what);
         return false;
@@ -177,7 +240,7 @@ public class BlockYamlReaderTests
     private static Recorder? ReadBlockStyle(string text)
     {
         var recorder = new Recorder();
-        return BlockYamlReader.TryRead(text, recorder, out _) ? recorder : null;
+        return BlockYamlReader.TryRead(text, recorder, out _, out _) ? recorder : null;
     }
 
     private static (List<string> Events, string? Error) ReadWithYamlDotNet(string text)

@@ -344,6 +344,7 @@ public static class WorldBuilder
         private readonly ClusterProfile profile;
         private readonly HashSet<IPAddress> usedIPs = new();
         private readonly HashSet<int> usedNodePorts = new();
+        private int nodePortsUsedInRange;
 
         public AddressBook(ClusterProfile profile, IEnumerable<Service> services)
         {
@@ -359,13 +360,13 @@ public static class WorldBuilder
                 {
                     if (port.NodePort?.Value is { } nodePort)
                     {
-                        usedNodePorts.Add(nodePort);
+                        UseNodePort(nodePort);
                     }
                 }
 
                 if (service.Spec.HealthCheckNodePort?.Value is { } healthCheck)
                 {
-                    usedNodePorts.Add(healthCheck);
+                    UseNodePort(healthCheck);
                 }
             }
         }
@@ -433,17 +434,35 @@ public static class WorldBuilder
         public int PlaceholderNodePort(string key)
         {
             var range = profile.NodePortRange;
+
+            // A full range has no port to give: probing it again for every port would be quadratic.
+            if (nodePortsUsedInRange >= range.Size)
+            {
+                return 0;
+            }
+
             var start = (int)(Hash(key) % (ulong)range.Size);
             for (var probe = 0; probe < range.Size; probe++)
             {
                 var candidate = range.First + ((start + probe) % range.Size);
-                if (usedNodePorts.Add(candidate))
+                if (UseNodePort(candidate))
                 {
                     return candidate;
                 }
             }
 
             return 0;
+        }
+
+        private bool UseNodePort(int port)
+        {
+            if (!usedNodePorts.Add(port))
+            {
+                return false;
+            }
+
+            nodePortsUsedInRange += profile.NodePortRange.Contains(port) ? 1 : 0;
+            return true;
         }
 
         private static ulong Hash(string text) => BitConverter.ToUInt64(Sha256Text.Of(text), 0);

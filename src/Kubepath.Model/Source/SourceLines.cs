@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace Kubepath.Model;
 
@@ -19,7 +18,16 @@ public sealed class SourceLines
     {
         File = file;
         length = text.Length;
-        var starts = new List<int>(text.Length / 24 + 1) { 0 };
+
+        // Counted first, then filled: one array of the right size for every file a run reads.
+        lineStarts = new int[LineBreakEnds(text, null) + 1];
+        LineBreakEnds(text, lineStarts);
+    }
+
+    /// <summary>Counts the line breaks (LF, CRLF, CR), writing where each ends after a leading 0 when given an array.</summary>
+    private static int LineBreakEnds(string text, int[]? starts)
+    {
+        var count = 0;
         var i = text.IndexOfAny(LineBreaks);
         while (i >= 0)
         {
@@ -28,11 +36,16 @@ public sealed class SourceLines
                 i++;
             }
 
-            starts.Add(i + 1);
+            count++;
+            if (starts is not null)
+            {
+                starts[count] = i + 1;
+            }
+
             i = i + 1 < text.Length ? text.IndexOfAny(LineBreaks, i + 1) : -1;
         }
 
-        lineStarts = starts.ToArray();
+        return count;
     }
 
     /// <summary>The file's display path (forward slashes).</summary>

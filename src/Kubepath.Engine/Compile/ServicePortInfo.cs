@@ -46,13 +46,14 @@ internal sealed class ServicePortInfo
         ClusterPolicyChain = ChainNames.Service(Name, port.Protocol);
     }
 
+    private readonly bool ipv6;
+
     // kube-proxy names every chain of a service port up front; Kubepath names the ones a node's rules use, when first
     // used, once for every node (nodes compile in parallel: a race only names the same chain twice).
     private string? localPolicyChain;
     private string? firewallChain;
     private string? externalChain;
     private IReadOnlyList<PortEndpoint>? endpoints;
-    private readonly bool ipv6;
 
     public ServiceView Service { get; }
 
@@ -144,23 +145,20 @@ internal sealed class EndpointInfo
     public EndpointInfo(PortEndpoint endpoint, bool isLocal)
     {
         Endpoint = endpoint;
-        View = endpoint.View;
         IsLocal = isLocal;
-        HostPort = endpoint.HostPort;
-        ChainName = endpoint.ChainName;
     }
 
     public PortEndpoint Endpoint { get; }
 
-    public EndpointView View { get; }
+    public EndpointView View => Endpoint.View;
 
     public bool IsLocal { get; }
 
-    public string HostPort { get; }
+    public string HostPort => Endpoint.HostPort;
 
     public string IP => View.Address;
 
-    public string ChainName { get; }
+    public string ChainName => Endpoint.ChainName;
 
     public bool IsReady => View.Ready;
 

@@ -108,8 +108,8 @@ internal readonly partial struct Node
             {
                 if (tree.Kind(k) == YamlNodeKind.Scalar)
                 {
-                    var name = tree.Value(k);
-                    CheckEntry(type, catalog, reported, depth, partial, name, context.Span(tree.Start(k), tree.End(k), Path, name, -1), new Node(context, tree, tree.Next(k), Path, name, -1).AsChild());
+                    var (name, keySpan, value) = Entry(k);
+                    CheckEntry(type, catalog, reported, depth, partial, name, keySpan, value);
                 }
             }
         }
@@ -173,10 +173,16 @@ internal readonly partial struct Node
 
             if (tree.Kind(k) == YamlNodeKind.Scalar)
             {
-                var name = tree.Value(k);
-                yield return (name, context.Span(tree.Start(k), tree.End(k), Path, name, -1), new Node(context, tree, value, Path, name, -1).AsChild());
+                yield return Entry(k);
             }
         }
+    }
+
+    /// <summary>The entry whose scalar key is <paramref name="key"/>: its name, the key's span and the value.</summary>
+    private (string Name, SourceSpan KeySpan, Node Value) Entry(int key)
+    {
+        var name = tree.Value(key);
+        return (name, context.Span(tree.Start(key), tree.End(key), Path, name, -1), new Node(context, tree, tree.Next(key), Path, name, -1).AsChild());
     }
 
     /// <summary>A collection value gets its own path (its children need it), as <see cref="Child"/> gives.</summary>

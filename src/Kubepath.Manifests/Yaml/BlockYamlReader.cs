@@ -190,12 +190,13 @@ internal sealed class BlockYamlReader
     /// </summary>
     private int? Key(int at)
     {
-        if (!IsKey(at))
+        var end = KeyEnd(at);
+        if (end < 0)
         {
             return null;
         }
 
-        var (value, style, end) = ScalarAt(at);
+        var (value, style) = ScalarAt(at, end);
         Check(events.Scalar(value, style, at, end, false, null, null));
         return end;
     }
@@ -253,7 +254,8 @@ internal sealed class BlockYamlReader
             return NextToken(EndOfLine(at + 2));
         }
 
-        var (value, style, end) = ScalarAt(at);
+        var end = ScalarEnd(at);
+        var (value, style) = ScalarAt(at, end);
         if (end < text.Length && text[end] == ':')
         {
             // "a: b: c", "- a: b: c": a mapping cannot start on its key's line.
@@ -265,15 +267,18 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>Whether a scalar at <paramref name="at"/> is followed by a colon that makes it a key.</summary>
-    private bool IsKey(int at)
+    private bool IsKey(int at) => KeyEnd(at) >= 0;
+
+    /// <summary>Where the key at <paramref name="at"/> ends (at its colon), or -1 when no key is there.</summary>
+    private int KeyEnd(int at)
     {
         if (text[at] is '[' or '{')
         {
-            return false;
+            return -1;
         }
 
         var end = ScalarEnd(at);
-        return end - at <= MaxKeyLength && end < text.Length && text[end] == ':' && EndsToken(end + 1);
+        return end - at <= MaxKeyLength && end < text.Length && text[end] == ':' && EndsToken(end + 1) ? end : -1;
     }
 
     /// <summary>Where the one-line scalar at <paramref name="at"/> ends (a plain one before trailing spaces).</summary>
@@ -283,16 +288,13 @@ internal sealed class BlockYamlReader
         _ => PlainEnd(at),
     };
 
-    private (string Value, ScalarStyle Style, int End) ScalarAt(int at)
+    /// <summary>The value and style of the scalar from <paramref name="at"/> to <paramref name="end"/> (<see cref="ScalarEnd"/>).</summary>
+    private (string Value, ScalarStyle Style) ScalarAt(int at, int end) => text[at] switch
     {
-        var end = ScalarEnd(at);
-        return text[at] switch
-        {
-            '\'' => (Unquote(at + 1, end - 1, single: true), ScalarStyle.SingleQuoted, end),
-            '"' => (Unquote(at + 1, end - 1, single: false), ScalarStyle.DoubleQuoted, end),
-            _ => (Pooled(at, end - at), ScalarStyle.Plain, end),
-        };
-    }
+        '\'' => (Unquote(at + 1, end - 1, single: true), ScalarStyle.SingleQuoted),
+        '"' => (Unquote(at + 1, end - 1, single: false), ScalarStyle.DoubleQuoted),
+        _ => (Pooled(at, end - at), ScalarStyle.Plain),
+    };
 
     /// <summary>
     /// The end of a one-line plain scalar: before a <c>": "</c>, a <c>" #"</c> comment or the line's end, trailing spaces

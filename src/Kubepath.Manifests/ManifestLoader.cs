@@ -245,7 +245,7 @@ public sealed class ManifestLoader
             },
         };
         reader.Read();
-        return new FileResult(new SourceFile(displayPath, text), objects, diagnostics);
+        return new FileResult(new SourceFile(lines, text), objects, diagnostics);
     }
 
     private FileResult LoadWritten(ManifestJsonWriter writer)
@@ -261,7 +261,7 @@ public sealed class ManifestLoader
             Read(context, document, objects);
         }
 
-        return new FileResult(new SourceFile(displayPath, text), objects, diagnostics);
+        return new FileResult(new SourceFile(lines, text), objects, diagnostics);
     }
 
     private ReadContext Context(SourceLines lines, string text, bool hasMarkers, List<Diagnostic> diagnostics) =>

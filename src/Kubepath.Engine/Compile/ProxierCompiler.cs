@@ -34,7 +34,7 @@ public static class ProxierCompiler
     public static NodeRules Compile(ClusterWorld world, ClusterNode node, bool ipv6)
     {
         var settings = world.Profile.KubeProxy;
-        var writer = new Writer();
+        var writer = new Writer(SharedRulesOfWorld.GetValue(world, _ => new SharedRules()));
         var mark = 1u << Math.Max(0, Math.Min(31, settings.MasqueradeBit));
         var detector = LocalTrafficDetector.For(world.Profile, node, ipv6);
         var nodeIP = node.InternalIP(ipv6);
@@ -122,6 +122,10 @@ public static class ProxierCompiler
     // kube-proxy's settings are the profile's, so every node of a world holds the same service ports (and chain names,
     // each a SHA-256): they are built once per world and IP family, not once per node.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClusterWorld, List<ServicePortInfo>?[]> ServicePortsOfWorld = new();
+
+    // Most of what kube-proxy writes for a service is the same on every node (its KUBE-SERVICES, KUBE-SVC and REJECT
+    // rules): the nodes of a world share one instance of each rule, as a lint holds every node's rules at once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClusterWorld, SharedRules> SharedRulesOfWorld = new();
 
     private static List<ServicePortInfo> ServicePorts(ClusterWorld world, bool ipv6, KubeProxySettings settings)
     {
@@ -551,6 +555,9 @@ public static class ProxierCompiler
     private sealed class Writer
     {
         private readonly HashSet<string> natChainSet = new(StringComparer.Ordinal);
+        private readonly SharedRules shared;
+
+        public Writer(SharedRules shared) => this.shared = shared;
 
         public List<string> FilterChains { get; } = new();
 
@@ -570,10 +577,49 @@ public static class ProxierCompiler
             }
         }
 
-        public void Filter(string chain, IReadOnlyList<RuleArg> args, RuleTarget? target) => FilterRules.Add(new Rule(chain, args, target));
+        public void Filter(string chain, IReadOnlyList<RuleArg> args, RuleTarget? target) => FilterRules.Add(shared.Of(new Rule(chain, args, target)));
 
-        public void Nat(string chain, IReadOnlyList<RuleArg> args, RuleTarget? target) => NatRules.Add(new Rule(chain, args, target));
+        public void Nat(string chain, IReadOnlyList<RuleArg> args, RuleTarget? target) => NatRules.Add(shared.Of(new Rule(chain, args, target)));
 
         public void Nat(Rule rule) => NatRules.Add(rule);
+    }
+
+    /// <summary>One instance of each rule, by value, for the nodes of one world (compiled side by side).</summary>
+    private sealed class SharedRules : IEqualityComparer<Rule>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Rule, Rule> rules;
+
+        public SharedRules() => rules = new(this);
+
+        public Rule Of(Rule rule) => rules.GetOrAdd(rule, rule);
+
+        public bool Equals(Rule? x, Rule? y)
+        {
+            if (x is null || y is null || x.Chain != y.Chain || !object.Equals(x.Target, y.Target) || x.Args.Count != y.Args.Count)
+            {
+                return ReferenceEquals(x, y);
+            }
+
+            for (var i = 0; i < x.Args.Count; i++)
+            {
+                if (!x.Args[i].Equals(y.Args[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(Rule rule)
+        {
+            var hash = (StringComparer.Ordinal.GetHashCode(rule.Chain) * 31) + (rule.Target?.GetHashCode() ?? 0);
+            foreach (var arg in rule.Args)
+            {
+                hash = (hash * 31) + arg.GetHashCode();
+            }
+
+            return hash;
+        }
     }
 }

@@ -145,7 +145,7 @@ internal readonly partial struct Node
         {
             var meant = NearestName.Find(name, type.Fields.Keys);
             context.Diagnostics.Add(LoadDiagnostics.UnknownField.At(keySpan,
-                $"{Path.Key(name)}: unknown field \"{name}\"" + (meant is null ? string.Empty : $"; did you mean {meant}?") + " (the API server refuses it under strict field validation)"));
+                $"{context.Key(Path, name)}: unknown field \"{name}\"" + (meant is null ? string.Empty : $"; did you mean {meant}?") + " (the API server refuses it under strict field validation)"));
         }
     }
 
@@ -187,7 +187,7 @@ internal readonly partial struct Node
 
     /// <summary>A collection value gets its own path (its children need it), as <see cref="Child"/> gives.</summary>
     private Node AsChild() =>
-        Index != YamlTree.None && tree.Kind(Index) != YamlNodeKind.Scalar && key is not null ? new Node(context, tree, Index, parent.Key(key)) : this;
+        Index != YamlTree.None && tree.Kind(Index) != YamlNodeKind.Scalar && key is not null ? new Node(context, tree, Index, context.Key(parent, key)) : this;
 
     private bool Expect(YamlNodeKind kind, string expected)
     {

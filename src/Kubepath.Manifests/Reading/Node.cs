@@ -17,7 +17,7 @@ internal readonly partial struct Node
     private readonly YamlTree tree;
 
     // A collection holds its own path (its children need it). A scalar or an absent field holds its parent's
-    // path and its key or index, so the many leaf values and optional fields an object has allocate no path.
+    // path and its key or index: its own path is looked up (ReadContext.Key) only when its span is taken.
     private readonly FieldPath parent;
     private readonly string? key;
     private readonly int index;
@@ -42,7 +42,7 @@ internal readonly partial struct Node
     /// <summary>The node in its document's tree, <see cref="YamlTree.None"/> when the field is absent.</summary>
     public int Index { get; }
 
-    public FieldPath Path => key is not null ? parent.Key(key) : index >= 0 ? parent.Index(index) : parent;
+    public FieldPath Path => key is not null ? context.Key(parent, key) : index >= 0 ? context.Index(parent, index) : parent;
 
     public bool IsMapping => Index != YamlTree.None && tree.Kind(Index) == YamlNodeKind.Mapping;
 
@@ -63,7 +63,7 @@ internal readonly partial struct Node
     {
         var value = IsMapping ? tree.Get(Index, name) : YamlTree.None;
         return value != YamlTree.None && tree.Kind(value) != YamlNodeKind.Scalar
-            ? new Node(context, tree, value, Path.Key(name))
+            ? new Node(context, tree, value, context.Key(Path, name))
             : new Node(context, tree, value, Path, name, -1);
     }
 
@@ -281,7 +281,7 @@ internal readonly partial struct Node
 
     private Node Item(int item, int position) =>
         tree.Kind(tree.Deref(item)) != YamlNodeKind.Scalar
-            ? new Node(context, tree, item, Path.Index(position))
+            ? new Node(context, tree, item, context.Index(Path, position))
             : new Node(context, tree, item, Path, null, position);
 
     /// <summary>

@@ -5,29 +5,20 @@ namespace Kubepath.Model;
 /// <summary>
 /// Where a value came from: the file, the start and end of its text (end exclusive), and the field path inside
 /// its object (for example <c>spec.ports[1].targetPort</c>). A small value type holding offsets: the loader makes
-/// one for every value it reads at no cost, and lines, columns and the path of a leaf value are worked out only
-/// when a report asks for them.
+/// one for every value it reads (sharing each path among the objects of a file), and lines and columns are worked out
+/// only when a report asks for them.
 /// </summary>
 public readonly struct SourceSpan : IEquatable<SourceSpan>
 {
     private readonly SourceLines? lines;
-    private readonly FieldPath? parent;
-    private readonly string? key;
-    private readonly int index;
+    private readonly FieldPath? path;
 
     public SourceSpan(SourceLines lines, int start, int end, FieldPath path)
-        : this(lines, start, end, path, null, -1)
-    {
-    }
-
-    private SourceSpan(SourceLines lines, int start, int end, FieldPath parent, string? key, int index)
     {
         this.lines = lines;
         StartOffset = start;
         EndOffset = Math.Max(start, end);
-        this.parent = parent;
-        this.key = key;
-        this.index = index;
+        this.path = path;
     }
 
     public string File => lines?.File ?? string.Empty;
@@ -40,15 +31,7 @@ public readonly struct SourceSpan : IEquatable<SourceSpan>
 
     public SourcePosition End => lines?.At(EndOffset) ?? new SourcePosition(1, 1, 0);
 
-    public FieldPath Path => parent is null ? FieldPath.Root : key is not null ? parent.Key(key) : index >= 0 ? parent.Index(index) : parent;
-
-    /// <summary>The span of the value under <paramref name="name"/> of the object at <paramref name="parentPath"/>.</summary>
-    public static SourceSpan OfKey(SourceLines lines, int start, int end, FieldPath parentPath, string name) =>
-        new(lines, start, end, parentPath, name, -1);
-
-    /// <summary>The span of item <paramref name="position"/> of the list at <paramref name="parentPath"/>.</summary>
-    public static SourceSpan OfItem(SourceLines lines, int start, int end, FieldPath parentPath, int position) =>
-        new(lines, start, end, parentPath, null, position);
+    public FieldPath Path => path ?? FieldPath.Root;
 
     /// <summary>A span for a whole file, used by problems that have no better place (a file that cannot be read).</summary>
     public static SourceSpan StartOf(string file) => new(new SourceLines(file, string.Empty), 0, 0, FieldPath.Root);

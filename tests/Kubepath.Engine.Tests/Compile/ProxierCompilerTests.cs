@@ -372,6 +372,23 @@ public class ProxierCompilerTests
         Assert.Single(world.Nodes, node => node.PodCidrs.Count == 1);
     }
 
+    [Fact]
+    public void A_rule_the_same_on_every_node_is_one_object_that_the_nodes_share()
+    {
+        var world = World(LocalLoadBalancer);
+        var a = ProxierCompiler.Compile(world, world.FindNode("node-a")!, ipv6: false);
+        var b = ProxierCompiler.Compile(world, world.FindNode("node-b")!, ipv6: false);
+
+        static Rule ClusterIP(NodeRules rules) =>
+            Assert.Single(rules.Nat.Rules, r => r.Chain == "KUBE-SERVICES" && r.Args.OfType<CommentArg>().Any(c => c.Text == "default/lb cluster IP"));
+        Assert.Same(ClusterIP(a), ClusterIP(b));
+
+        // The Local policy chain differs: each node jumps to its own endpoint.
+        static string LocalEndpointChain(NodeRules rules) =>
+            Assert.IsType<JumpTarget>(Assert.Single(rules.Nat.Rules, r => r.Chain.StartsWith("KUBE-SVL-", StringComparison.Ordinal)).Target).Chain;
+        Assert.NotEqual(LocalEndpointChain(a), LocalEndpointChain(b));
+    }
+
     private const string LocalLoadBalancer = """
         apiVersion: v1
         kind: Service

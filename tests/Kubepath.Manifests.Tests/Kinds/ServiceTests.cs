@@ -108,6 +108,19 @@ public class ServiceTests
     }
 
     [Fact]
+    public void The_objects_of_a_file_share_one_path_object_per_path()
+    {
+        var services = Load(Full + "\n---\n" + Full.Replace("name: web", "name: api", StringComparison.Ordinal)).OfKind<Service>().ToList();
+
+        Assert.Equal(2, services.Count);
+        var (first, second) = (services[0].Spec.Ports[1].TargetPort!.Span, services[1].Spec.Ports[1].TargetPort!.Span);
+        Assert.Same(first.Path, second.Path);
+        Assert.Equal("spec.ports[1].targetPort", second.Path.ToString());
+        Assert.NotEqual(first.StartOffset, second.StartOffset);
+        Assert.Same(services[0].Metadata.Annotations[0].Key.Span.Path, services[1].Metadata.Annotations[0].Key.Span.Path);
+    }
+
+    [Fact]
     public void Defaults_are_what_the_API_server_fills_in()
     {
         var service = Single<Service>("""

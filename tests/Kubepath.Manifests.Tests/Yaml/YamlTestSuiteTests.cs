@@ -63,7 +63,7 @@ public class YamlTestSuiteTests
         if (File.Exists(Path.Combine(directory, "error")))
         {
             var error = Assert.Single(syntax.Take(1));
-            var lines = set.Files.Single().Text.Split('\n').Length;
+            var lines = set.Files.Single().Lines.LineCount;
             Assert.InRange(error.Span.Start.Line, 1, lines + 1);
             Assert.True(error.Span.Start.Column >= 1);
         }

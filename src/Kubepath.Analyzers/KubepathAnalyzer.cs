@@ -119,7 +119,10 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
 
             var manifests = new ManifestLoader().LoadTexts(written, files);
             var world = WorldBuilder.Build(manifests, profile);
-            var findings = Findings.Settle(manifests.Diagnostics.Concat(settingsProblems).Concat(RuleRunner.Run(world, settings: settings)), manifests, settings)
+
+            // The compilation's own work is done and the build waits for this: the nodes are compiled and the rules run on
+            // every core.
+            var findings = Findings.Settle(manifests.Diagnostics.Concat(settingsProblems).Concat(RuleRunner.Run(world, settings: settings, useEveryCore: true)), manifests, settings)
                 .Where(finding => !finding.IsSuppressed)
                 .ToList();
             // Two additional files can name one path ("a/x.yaml" and "./a/x.yaml"): both hold the same text.

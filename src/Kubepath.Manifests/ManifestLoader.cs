@@ -45,8 +45,8 @@ public sealed class ManifestLoader
 
     /// <summary>
     /// Read files on every core, and a lone large file that YamlDotNet reads with its parser a step ahead on a second
-    /// thread (<see cref="Yaml.ReadAheadParser"/>): what a command line run wants. An analyzer reads on the thread its
-    /// host gives it, beside the compiler's own work.
+    /// thread (<see cref="Yaml.ReadAheadParser"/>): what a command line run wants; an analyzer keeps to the thread its host
+    /// gives it.
     /// </summary>
     public bool UseEveryCore { get; init; }
 

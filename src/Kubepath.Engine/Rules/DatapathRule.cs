@@ -110,8 +110,7 @@ public static class RuleRunner
     /// <param name="select">The rules to run; all when null.</param>
     /// <param name="settings">The user's configuration; the defaults when null.</param>
     /// <param name="useEveryCore">Compile every node's rules on the thread pool as soon as one is needed, and run the rules side
-    /// by side: what a command line run wants, and an analyzer at the end of a compilation, where nothing else is left to run
-    /// beside them and the build waits for them. The findings are the same.</param>
+    /// by side: what a command line run wants; an analyzer keeps to the thread its host gives it. The findings are the same.</param>
     public static IReadOnlyList<Diagnostic> Run(ClusterWorld world, Func<DatapathRule, bool>? select = null, LintSettings? settings = null, bool useEveryCore = false)
     {
         var context = new RuleContext(world, settings, useEveryCore);

@@ -35,5 +35,11 @@ public class SourceFileTests
         Assert.Equal("a.yaml", file.Path);
     }
 
+    [Fact]
+    public void A_line_map_of_another_text_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new SourceFile(new SourceLines("a.yaml", "a: 1\nb: 2\n"), "a: 1\n"));
+    }
+
     private static SourceFile File(string text) => new(new SourceLines("a.yaml", text), text);
 }

@@ -227,6 +227,11 @@ public sealed record ConntrackArg(string States, bool Negated) : RuleArg
     /// <summary>The states listed, split once (the evaluator asks for every packet).</summary>
     public IReadOnlyList<string> StateList { get; } = States.Split(',');
 
+    // Equal by what kube-proxy writes, not by the split list (a new array each time).
+    public bool Equals(ConntrackArg? other) => other is not null && States == other.States && Negated == other.Negated;
+
+    public override int GetHashCode() => (States, Negated).GetHashCode();
+
     internal override void AppendRestore(StringBuilder text)
     {
         text.Append(" -m conntrack");

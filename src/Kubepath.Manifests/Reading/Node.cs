@@ -17,7 +17,7 @@ internal readonly partial struct Node
     private readonly YamlTree tree;
 
     // A collection holds its own path (its children need it). A scalar or an absent field holds its parent's
-    // path and its key or index: its own path is looked up (ReadContext.Key) only when its span is taken.
+    // path and its key or index: its own path is looked up (ReadContext.Key or Index) when its span or path is taken.
     private readonly FieldPath parent;
     private readonly string? key;
     private readonly int index;

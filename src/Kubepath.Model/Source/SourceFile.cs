@@ -13,8 +13,15 @@ public sealed class SourceFile
     private readonly string? text;
     private readonly int length;
 
+    /// <param name="lines">The line map of <paramref name="text"/> itself.</param>
+    /// <param name="text">The decoded text.</param>
     public SourceFile(SourceLines lines, string text)
     {
+        if (lines.Length != text.Length)
+        {
+            throw new System.ArgumentException("the line map was made from another text", nameof(lines));
+        }
+
         Lines = lines;
         length = text.Length;
         if (IsAscii(text))

@@ -53,6 +53,9 @@ public sealed class SourceLines
 
     public int LineCount => lineStarts.Length;
 
+    /// <summary>The length of the text the lines were found in.</summary>
+    public int Length => length;
+
     public SourcePosition At(int offset)
     {
         offset = Math.Max(0, Math.Min(offset, length));

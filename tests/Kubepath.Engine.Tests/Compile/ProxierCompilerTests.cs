@@ -382,6 +382,9 @@ public class ProxierCompilerTests
         static Rule ClusterIP(NodeRules rules) =>
             Assert.Single(rules.Nat.Rules, r => r.Chain == "KUBE-SERVICES" && r.Args.OfType<CommentArg>().Any(c => c.Text == "default/lb cluster IP"));
         Assert.Same(ClusterIP(a), ClusterIP(b));
+        static Rule ForwardConntrack(NodeRules rules) =>
+            Assert.Single(rules.Filter.Rules, r => r.Chain == "KUBE-FORWARD" && r.Args.OfType<ConntrackArg>().Any(c => c.States == "RELATED,ESTABLISHED"));
+        Assert.Same(ForwardConntrack(a), ForwardConntrack(b));
 
         // The Local policy chain differs: each node jumps to its own endpoint.
         static string LocalEndpointChain(NodeRules rules) =>

@@ -11,7 +11,6 @@ public sealed class SourceFile
 {
     private readonly byte[]? ascii;
     private readonly string? text;
-    private readonly int length;
 
     /// <param name="lines">The line map of <paramref name="text"/> itself.</param>
     /// <param name="text">The decoded text.</param>
@@ -23,7 +22,6 @@ public sealed class SourceFile
         }
 
         Lines = lines;
-        length = text.Length;
         if (IsAscii(text))
         {
             ascii = Encoding.ASCII.GetBytes(text);
@@ -48,7 +46,7 @@ public sealed class SourceFile
         }
 
         var start = Lines.LineStart(line);
-        var end = line < Lines.LineCount ? Lines.LineStart(line + 1) : length;
+        var end = line < Lines.LineCount ? Lines.LineStart(line + 1) : Lines.Length;
         if (end > start && At(end - 1) == '\n')
         {
             end--;

@@ -12,12 +12,11 @@ public sealed class SourceLines
     private static readonly char[] LineBreaks = { '\n', '\r' };
 
     private readonly int[] lineStarts;
-    private readonly int length;
 
     public SourceLines(string file, string text)
     {
         File = file;
-        length = text.Length;
+        Length = text.Length;
 
         // Counted first, then filled: one array of the right size for every file a run reads.
         lineStarts = new int[LineBreakEnds(text, null) + 1];
@@ -54,11 +53,11 @@ public sealed class SourceLines
     public int LineCount => lineStarts.Length;
 
     /// <summary>The length of the text the lines were found in.</summary>
-    public int Length => length;
+    public int Length { get; }
 
     public SourcePosition At(int offset)
     {
-        offset = Math.Max(0, Math.Min(offset, length));
+        offset = Math.Max(0, Math.Min(offset, Length));
         var line = Array.BinarySearch(lineStarts, offset);
         if (line < 0)
         {

@@ -59,7 +59,8 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var built = new ConcurrentBag<(JsonObject Manifest, SyntaxTree Tree, int Order)>();
+        var loader = new ManifestLoader();
+        var found = new ConcurrentBag<FoundObject>();
         if (types is not null)
         {
             // A syntax action with a syntactic filter, not an operation action: the operation tree is then built only for
@@ -72,36 +73,30 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                         types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) &&
                         new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
                     {
-                        built.Add((manifest, creation.Syntax.SyntaxTree, creation.Syntax.SpanStart));
+                        found.Add(FoundObject.Read(loader, manifest, creation.Syntax));
                     }
                 },
                 SyntaxKind.ObjectCreationExpression,
                 SyntaxKind.ImplicitObjectCreationExpression);
         }
 
-        context.RegisterCompilationEndAction(end => Report(end, built, yamlFiles));
+        context.RegisterCompilationEndAction(end => Report(end, loader, found, yamlFiles));
     }
 
-    private static void Report(CompilationAnalysisContext context, IEnumerable<(JsonObject Manifest, SyntaxTree Tree, int Order)> built, List<AdditionalText> yamlFiles)
+    private static void Report(CompilationAnalysisContext context, ManifestLoader loader, IEnumerable<FoundObject> found, List<AdditionalText> yamlFiles)
     {
         try
         {
-            var written = new List<ManifestJsonWriter>();
-            var maps = new Dictionary<string, (SourceMap Map, SyntaxTree Tree)>(StringComparer.Ordinal);
-            foreach (var group in built.GroupBy(item => item.Tree).OrderBy(group => group.Key.FilePath, StringComparer.Ordinal))
+            // The objects in the order of their files and, within a file, of their source.
+            var objects = found.OrderBy(item => item.Creation.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(item => item.Creation.SpanStart).ToList();
+            var maps = new Dictionary<string, FoundObject>(StringComparer.Ordinal);
+            foreach (var item in objects)
             {
-                // One JSON stream per C# file: its objects in source order.
-                var writer = new ManifestJsonWriter("csharp:" + group.Key.FilePath);
-                var map = new SourceMap();
-                foreach (var item in group.OrderBy(item => item.Order))
+                // Two syntax trees without a path (a compilation made in memory) can make objects at the same place.
+                if (!maps.ContainsKey(item.File.Path))
                 {
-                    writer.BeginDocument();
-                    item.Manifest.Write(writer, map);
-                    writer.EndDocument();
+                    maps[item.File.Path] = item;
                 }
-
-                written.Add(writer);
-                maps[ManifestLoader.DisplayPath(writer.Path)] = (map, group.Key);
             }
 
             // The settings file among the additional files (.kubepath.yaml) chooses the profile, severities and the
@@ -117,12 +112,12 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            var manifests = new ManifestLoader().LoadTexts(written, files);
+            var manifests = loader.LoadTexts(objects.Select(item => item.File), files);
             var world = WorldBuilder.Build(manifests, profile);
 
-            // On the host's thread: on every core (as the command line runs them) they take about 0.1% of a build less, which
-            // builds could not tell from their noise (tests/Kubepath.Benchmarks/README.md).
-            var findings = Findings.Settle(manifests.Diagnostics.Concat(settingsProblems).Concat(RuleRunner.Run(world, settings: settings)), manifests, settings)
+            // On every core: the compiler waits for the analyzers' findings before it writes the assembly (an analyzer's
+            // error must stop it), so this action is on the build's critical path, with the compiler's own cores idle.
+            var findings = Findings.Settle(manifests.Diagnostics.Concat(settingsProblems).Concat(RuleRunner.Run(world, settings: settings, useEveryCore: true)), manifests, settings)
                 .Where(finding => !finding.IsSuppressed)
                 .ToList();
             // Two additional files can name one path ("a/x.yaml" and "./a/x.yaml"): both hold the same text.
@@ -176,7 +171,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static Location? Locate(KubepathDiagnostic finding, Dictionary<string, (SourceMap Map, SyntaxTree Tree)> maps, Dictionary<string, AdditionalText> texts, System.Threading.CancellationToken cancellation)
+    private static Location? Locate(KubepathDiagnostic finding, Dictionary<string, FoundObject> maps, Dictionary<string, AdditionalText> texts, System.Threading.CancellationToken cancellation)
     {
         var span = finding.Span;
         if (maps.TryGetValue(span.File, out var csharp))

@@ -10,7 +10,7 @@ namespace Kubepath.Manifests;
 /// <summary>
 /// Writes manifests that a caller holds as structures (the analyzer's objects read from C#) as JSON text, one document
 /// per object, and builds their document trees while it writes: node for node, with the values, styles and offsets
-/// YAML's reader gives for that text. <see cref="ManifestLoader.LoadTexts(IEnumerable{ManifestJsonWriter}, IEnumerable{ValueTuple{string, string}})"/>
+/// YAML's reader gives for that text. <see cref="ManifestLoader.Read(ManifestJsonWriter)"/>
 /// reads the trees without parsing the text again; the text still places every finding. Keys are written in the order
 /// given and must be unique within an object. Two things differ from the reader, on purpose: a document starts at its
 /// value, not at the <c>---</c> before it (which stands for nothing a caller wrote), and a key longer than the reader

@@ -79,11 +79,18 @@ public sealed class ManifestLoader
         Combine(files.Select(file => LoadDecoded(DisplayPath(file.Path), file.Text, parseAhead: false)).ToList(), new List<Diagnostic>());
 
     /// <summary>
-    /// Loads manifests written with a <see cref="ManifestJsonWriter"/> (read from their trees, not parsed again), then files'
-    /// texts, as one set: what an analyzer has, objects read from C# and YAML among the additional files.
+    /// Reads the manifests written with a <see cref="ManifestJsonWriter"/> into objects (from its trees, not parsing the text
+    /// again), to be loaded with the others later: an analyzer reads each object where it finds it, on the compiler's
+    /// threads. Safe to call from several threads at once.
     /// </summary>
-    public ManifestSet LoadTexts(IEnumerable<ManifestJsonWriter> written, IEnumerable<(string Path, string Text)> files) =>
-        Combine(written.Select(LoadWritten).Concat(files.Select(file => LoadDecoded(DisplayPath(file.Path), file.Text, parseAhead: false))).ToList(), new List<Diagnostic>());
+    public WrittenFile Read(ManifestJsonWriter writer) => new(LoadWritten(writer));
+
+    /// <summary>
+    /// Loads manifests read from a <see cref="ManifestJsonWriter"/>, then files' texts, as one set: what an analyzer has,
+    /// objects read from C# and YAML among the additional files.
+    /// </summary>
+    public ManifestSet LoadTexts(IEnumerable<WrittenFile> written, IEnumerable<(string Path, string Text)> files) =>
+        Combine(written.Select(file => file.Result).Concat(files.Select(file => LoadDecoded(DisplayPath(file.Path), file.Text, parseAhead: false))).ToList(), new List<Diagnostic>());
 
     /// <summary>Loads one file's bytes, decoding them as YAML allows.</summary>
     public ManifestSet LoadBytes(string path, byte[] bytes) => Combine(new[] { LoadFile(DisplayPath(path), bytes, UseEveryCore) }, new List<Diagnostic>());
@@ -374,7 +381,7 @@ public sealed class ManifestLoader
         return display;
     }
 
-    private sealed record FileResult(SourceFile? File, IReadOnlyList<ManifestObject> Objects, IReadOnlyList<Diagnostic> Diagnostics)
+    internal sealed record FileResult(SourceFile? File, IReadOnlyList<ManifestObject> Objects, IReadOnlyList<Diagnostic> Diagnostics)
     {
         public static FileResult Failed(Diagnostic diagnostic) => new(null, Array.Empty<ManifestObject>(), new[] { diagnostic });
     }

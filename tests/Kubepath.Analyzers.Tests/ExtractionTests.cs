@@ -56,6 +56,25 @@ public class ExtractionTests
     }
 
     [Fact]
+    public async Task An_object_made_twice_is_reported_on_the_second_with_the_place_in_C_sharp_of_the_first()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsIn("src/Manifests.cs", """
+            using k8s.Models;
+
+            public static class Manifests
+            {
+                public static V1Service Web() => new V1Service { Metadata = new V1ObjectMeta { Name = "web" } };
+
+                public static V1Service Again() => new V1Service { Metadata = new V1ObjectMeta { Name = "web" } };
+            }
+            """);
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "KP9008");
+        Assert.Equal("KP9008 Manifests.cs:7:86 Name = \"web\"", AnalyzerRun.Describe(diagnostic));
+        Assert.Contains("first at csharp:src/Manifests.cs(5,38):", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Constants_locals_and_assignments_after_construction_are_followed()
     {
         var diagnostics = await AnalyzerRun.Diagnostics("""

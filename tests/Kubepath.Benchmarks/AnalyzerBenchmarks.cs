@@ -25,10 +25,10 @@ public class AnalyzerBenchmarks
     public void Setup() => project = AnalyzerProject.Prepare(UsesKubernetesClient);
 
     [Benchmark(Baseline = true, Description = "dotnet build, without Kubepath")]
-    public double Build() => project.Build(withKubepath: false).Seconds;
+    public double Build() => project.Build(withKubepath: false, CompilerMode.Server).Seconds;
 
     [Benchmark(Description = "dotnet build, with Kubepath.Analyzers")]
-    public double BuildWithKubepath() => project.Build(withKubepath: true).Seconds;
+    public double BuildWithKubepath() => project.Build(withKubepath: true, CompilerMode.Server).Seconds;
 }
 
 /// <summary>The generated project written twice (without and with the analyzer package) and restored, ready to build.</summary>
@@ -88,16 +88,26 @@ public sealed partial class AnalyzerProject
     }
 
     /// <summary>
-    /// One build from scratch: its wall-clock time, and the seconds the compiler attributes to Kubepath's analyzer
-    /// (<c>ReportAnalyzer</c>), or zero without it.
+    /// One build from scratch: its wall-clock time, the seconds the compiler attributes to Kubepath's analyzer
+    /// (<c>ReportAnalyzer</c>; zero without it), and the processor time the compiler server spent on it (through the
+    /// server only; zero otherwise).
     /// </summary>
-    public (double Seconds, double KubepathSeconds) Build(bool withKubepath)
+    /// <param name="withKubepath">Build the copy that references Kubepath.Analyzers.</param>
+    /// <param name="compiler">Through the compiler server, as <c>dotnet build</c> compiles by default, or a fresh compiler
+    /// process per build. Always said on the command line, so that an environment's <c>UseSharedCompilation</c> cannot
+    /// choose silently.</param>
+    public Build Build(bool withKubepath, CompilerMode compiler)
     {
+        var server = compiler == CompilerMode.Server ? CompilerServer.ProcessorTime() : TimeSpan.Zero;
         var watch = Stopwatch.StartNew();
-        var output = Run(withKubepath ? with : without, "build", "--no-restore", "--no-incremental", "--nologo", "-p:ReportAnalyzer=true", "-v:d");
+        var output = Run(
+            withKubepath ? with : without,
+            "build", "--no-restore", "--no-incremental", "--nologo", "-p:ReportAnalyzer=true", "-v:d",
+            "-p:UseSharedCompilation=" + (compiler == CompilerMode.Server ? "true" : "false"));
         var seconds = watch.Elapsed.TotalSeconds;
+        var serverSeconds = compiler == CompilerMode.Server ? (CompilerServer.ProcessorTime() - server).TotalSeconds : 0;
         var kubepath = KubepathTime().Match(output);
-        return (seconds, kubepath.Success ? double.Parse(kubepath.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0);
+        return new Build(seconds, kubepath.Success ? double.Parse(kubepath.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0, serverSeconds);
     }
 
     private static string Run(string folder, params string[] args)
@@ -109,4 +119,48 @@ public sealed partial class AnalyzerProject
     // ReportAnalyzer's line for the analyzer assembly, e.g. "   0.123   12   Kubepath.Analyzers, Version=...".
     [GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s+\d+\s+Kubepath\.Analyzers,", RegexOptions.Multiline)]
     private static partial Regex KubepathTime();
+}
+
+/// <summary>How a benchmark build compiles.</summary>
+public enum CompilerMode
+{
+    /// <summary>Through the compiler server (VBCSCompiler), which keeps the compiler and the analyzers loaded and their code
+    /// compiled from build to build: <c>dotnet build</c>'s default, what a developer's machine runs.</summary>
+    Server,
+
+    /// <summary>A fresh compiler process per build (<c>UseSharedCompilation=false</c>): every analyzer is loaded and its code
+    /// compiled by the JIT in every build, as on a build agent that turns the server off.</summary>
+    Fresh,
+}
+
+/// <summary>One benchmark build: wall clock, the seconds <c>ReportAnalyzer</c> gives Kubepath, the compiler server's processor time.</summary>
+public readonly record struct Build(double Seconds, double KubepathSeconds, double ServerSeconds);
+
+/// <summary>The compiler server of this machine's SDK.</summary>
+public static class CompilerServer
+{
+    /// <summary>Stops it, so that a run starts from a server that has compiled nothing yet.</summary>
+    public static void Shutdown() => ProgramRun.In(Repository.Root, "dotnet", "build-server", "shutdown", "--vbcscompiler");
+
+    /// <summary>The processor time of the running server processes (zero when none runs).</summary>
+    public static TimeSpan ProcessorTime()
+    {
+        var total = TimeSpan.Zero;
+        foreach (var process in Process.GetProcessesByName("VBCSCompiler"))
+        {
+            using (process)
+            {
+                try
+                {
+                    total += process.TotalProcessorTime;
+                }
+                catch (InvalidOperationException)
+                {
+                    // It ended while being read.
+                }
+            }
+        }
+
+        return total;
+    }
 }

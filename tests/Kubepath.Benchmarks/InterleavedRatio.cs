@@ -65,38 +65,68 @@ public static class InterleavedRatio
     }
 
     /// <summary>
-    /// The generated 1,000-file project built without and with the Kubepath analyzer, back to back, 7 rounds, for the
-    /// project that uses KubernetesClient and for the one that does not.
+    /// The generated 1,000-file project built without and with the Kubepath analyzer, back to back, round after round,
+    /// for the project that uses KubernetesClient and for the one that does not.
     /// </summary>
     /// <param name="rounds">Rounds per project: more narrow the quartiles on a noisy machine.</param>
     /// <param name="projects">Which generated projects: with KubernetesClient, without it, or both.</param>
-    public static void RunAnalyzer(int rounds, bool[] projects)
+    /// <param name="compiler">Through the compiler server or a fresh compiler per build.</param>
+    public static void RunAnalyzer(int rounds, bool[] projects, CompilerMode compiler)
     {
         foreach (var usesKubernetesClient in projects)
         {
             var project = AnalyzerProject.Prepare(usesKubernetesClient);
-            project.Build(withKubepath: false);
-            project.Build(withKubepath: true);
+            CompilerServer.Shutdown();
+
+            // A server compiles its code (the compiler's, the analyzers') to its final tier over the first builds, as on a
+            // developer's machine after a few builds; a fresh compiler starts cold every time, and one round warms the disk.
+            var warmup = compiler == CompilerMode.Server ? 6 : 1;
+            for (var round = 0; round < warmup; round++)
+            {
+                project.Build(withKubepath: false, compiler);
+                project.Build(withKubepath: true, compiler);
+            }
+
             var shares = new List<double>();
             var builds = new List<double>();
             var attributed = new List<double>();
+            var processor = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
-                var build = project.Build(withKubepath: false).Seconds;
-                var (withKubepath, kubepath) = project.Build(withKubepath: true);
-                shares.Add((withKubepath - build) / build * 100);
-                builds.Add(build);
-                attributed.Add(kubepath / withKubepath * 100);
+                // Which build goes first alternates: a build can be slowed by the one before it (its garbage, its files in the
+                // disk cache), and that must not always fall on the same side.
+                Build build, withKubepath;
+                if (round % 2 == 0)
+                {
+                    build = project.Build(withKubepath: false, compiler);
+                    withKubepath = project.Build(withKubepath: true, compiler);
+                }
+                else
+                {
+                    withKubepath = project.Build(withKubepath: true, compiler);
+                    build = project.Build(withKubepath: false, compiler);
+                }
+
+                shares.Add((withKubepath.Seconds - build.Seconds) / build.Seconds * 100);
+                builds.Add(build.Seconds);
+                attributed.Add(withKubepath.KubepathSeconds / withKubepath.Seconds * 100);
+                processor.Add(build.ServerSeconds > 0 ? (withKubepath.ServerSeconds - build.ServerSeconds) / build.ServerSeconds * 100 : double.NaN);
             }
 
+            CompilerServer.Shutdown();
             shares.Sort();
             builds.Sort();
             attributed.Sort();
+            processor.Sort();
             int At(double quantile) => (int)Math.Round(quantile * (rounds - 1));
             Console.WriteLine(
-                $"{(usesKubernetesClient ? "with" : "without")} KubernetesClient, {rounds} interleaved rounds: a build takes {builds[At(0.5)]:F1} s without Kubepath; " +
+                $"{(usesKubernetesClient ? "with" : "without")} KubernetesClient, {(compiler == CompilerMode.Server ? "through the compiler server" : "a fresh compiler per build")}, " +
+                $"{warmup} warm-up and {rounds} interleaved rounds: a build takes {builds[At(0.5)]:F1} s without Kubepath; " +
                 $"with it, the build takes a median {shares[At(0.5)]:F1}% longer (quartiles {shares[At(0.25)]:F1}% to {shares[At(0.75)]:F1}%), " +
-                $"and the compiler attributes a median {attributed[At(0.5)]:F2}% of the build's time to Kubepath's analyzer");
+                $"the compiler attributes a median {attributed[At(0.5)]:F2}% of the build's time to Kubepath's analyzer" +
+                (compiler == CompilerMode.Server
+                    ? $", and the compiler server spends a median {processor[At(0.5)]:F1}% more processor time (quartiles {processor[At(0.25)]:F1}% to {processor[At(0.75)]:F1}%)"
+                    : string.Empty));
         }
     }
 

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --interleaved
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --lint-interleaved
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --lint-phases
-// dotnet run -c Release --project tests/Kubepath.Benchmarks -- --analyzer-interleaved [ROUNDS] [kubernetes-client|plain]
+// dotnet run -c Release --project tests/Kubepath.Benchmarks -- --analyzer-interleaved [ROUNDS] [kubernetes-client|plain] [server|fresh]
 if (args.Length == 1 && args[0] == "--interleaved")
 {
     Kubepath.Benchmarks.InterleavedRatio.Run();
@@ -23,17 +23,25 @@ if (args.Length == 1 && args[0] == "--lint-phases")
     return;
 }
 
-// --analyzer-interleaved [ROUNDS] [kubernetes-client|plain]: 7 rounds of both projects unless told otherwise.
-if (args.Length is >= 1 and <= 3 && args[0] == "--analyzer-interleaved")
+// --analyzer-interleaved [ROUNDS] [kubernetes-client|plain] [server|fresh]: 7 rounds of both projects through the compiler
+// server unless told otherwise.
+if (args.Length is >= 1 and <= 4 && args[0] == "--analyzer-interleaved")
 {
     var rounds = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var wanted) && wanted > 0 ? wanted : 7;
     bool[] projects = args.Length > 2 ? args[2] switch
     {
         "kubernetes-client" => [true],
         "plain" => [false],
-        _ => throw new ArgumentException("the project is kubernetes-client or plain, not " + args[2]),
+        "both" => [true, false],
+        _ => throw new ArgumentException("the project is kubernetes-client, plain or both, not " + args[2]),
     } : [true, false];
-    Kubepath.Benchmarks.InterleavedRatio.RunAnalyzer(rounds, projects);
+    var compiler = args.Length > 3 ? args[3] switch
+    {
+        "server" => Kubepath.Benchmarks.CompilerMode.Server,
+        "fresh" => Kubepath.Benchmarks.CompilerMode.Fresh,
+        _ => throw new ArgumentException("the compiler is server or fresh, not " + args[3]),
+    } : Kubepath.Benchmarks.CompilerMode.Server;
+    Kubepath.Benchmarks.InterleavedRatio.RunAnalyzer(rounds, projects, compiler);
     return;
 }
 

@@ -15,7 +15,9 @@ public sealed class KP1002ClusterPolicyMasquerades : DatapathRule
 
     public override IEnumerable<Diagnostic> Check(RuleContext context)
     {
-        foreach (var service in context.World.Services.Where(s => s.Type is ServiceType.NodePort or ServiceType.LoadBalancer && s.ExternalTrafficPolicy == TrafficPolicy.Cluster && !s.IgnoredByKubeProxy))
+        var services = context.World.Services.Where(s => s.Type is ServiceType.NodePort or ServiceType.LoadBalancer && s.ExternalTrafficPolicy == TrafficPolicy.Cluster && !s.IgnoredByKubeProxy).ToList();
+        context.ExplainAhead(services, OriginKind.External);
+        foreach (var service in services)
         {
             var sources = context.Explain(service, OriginKind.External).Ports
                 .SelectMany(port => port.Entries)

@@ -16,7 +16,9 @@ public sealed class KP1003LocalPolicyDropsOnSomeNodes : DatapathRule
 
     public override IEnumerable<Diagnostic> Check(RuleContext context)
     {
-        foreach (var service in context.World.Services.Where(s => s.ExternalTrafficPolicy == TrafficPolicy.Local && s.Source.Spec.ExternalTrafficPolicy is not null && !s.IgnoredByKubeProxy))
+        var services = context.World.Services.Where(s => s.ExternalTrafficPolicy == TrafficPolicy.Local && s.Source.Spec.ExternalTrafficPolicy is not null && !s.IgnoredByKubeProxy).ToList();
+        context.ExplainAhead(services, OriginKind.External);
+        foreach (var service in services)
         {
             foreach (var port in context.Explain(service, OriginKind.External).Ports.Where(port => port.Port.NodePort != 0))
             {

@@ -121,7 +121,11 @@ public class ManifestJsonWriterTests
         var writer = new ManifestJsonWriter("csharp:Shop.cs");
         Write(writer, Parse("apiVersion: v1\nkind: Namespace\nmetadata: {name: from-csharp}\n"));
 
-        var set = new ManifestLoader().LoadTexts(new[] { writer }, new[] { ("deploy/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: from-yaml}\n") });
+        var loader = new ManifestLoader();
+        var read = loader.Read(writer);
+        var set = loader.LoadTexts(new[] { read }, new[] { ("deploy/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: from-yaml}\n") });
+
+        Assert.Equal("csharp:Shop.cs", read.Path);
 
         Assert.Equal(new[] { "from-csharp", "from-yaml" }, set.Objects.Select(o => o.Name));
         Assert.Equal(new[] { "csharp:Shop.cs", "deploy/ns.yaml" }, set.Files.Select(f => f.Path));
@@ -146,14 +150,14 @@ public class ManifestJsonWriterTests
         writer.EndObject();
         Assert.Throws<InvalidOperationException>(() => writer.String("a second value"));
         Assert.Throws<InvalidOperationException>(() => writer.BeginDocument());
-        Assert.Throws<InvalidOperationException>(() => new ManifestLoader().LoadTexts(new[] { writer }, Array.Empty<(string, string)>()));
+        Assert.Throws<InvalidOperationException>(() => new ManifestLoader().Read(writer));
         writer.EndDocument();
 
         Assert.Equal("{\"kind\": \"Service\"}", writer.Text);
     }
 
     private static (ManifestSet FromTrees, ManifestSet FromText) LoadBothWays(ManifestJsonWriter writer) =>
-        (new ManifestLoader().LoadTexts(new[] { writer }, Array.Empty<(string, string)>()), new ManifestLoader().LoadText(writer.Path, writer.Text));
+        (new ManifestLoader().LoadTexts(new[] { new ManifestLoader().Read(writer) }, Array.Empty<(string, string)>()), new ManifestLoader().LoadText(writer.Path, writer.Text));
 
     /// <summary>
     /// Each document's nodes as YAML's reader builds them from the writer's text, and as the writer built them: kinds,

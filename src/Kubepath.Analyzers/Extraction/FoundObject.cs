@@ -1,0 +1,41 @@
+using System.Globalization;
+using Kubepath.Manifests;
+using Microsoft.CodeAnalysis;
+
+namespace Kubepath.Analyzers.Extraction;
+
+/// <summary>
+/// A manifest read from C#, written as JSON and read by the loader where it was found, on the compiler's threads: the end
+/// of the compilation, which the build waits for, then only has to combine the objects and run the rules.
+/// </summary>
+internal sealed class FoundObject
+{
+    private FoundObject(WrittenFile file, SourceMap map, SyntaxNode creation)
+    {
+        File = file;
+        Map = map;
+        Creation = creation;
+    }
+
+    /// <summary>The object as the loader read it, in a file of its own.</summary>
+    public WrittenFile File { get; }
+
+    /// <summary>From the JSON text's offsets back to the C# that set each value.</summary>
+    public SourceMap Map { get; }
+
+    /// <summary>The creation that made the object.</summary>
+    public SyntaxNode Creation { get; }
+
+    public static FoundObject Read(ManifestLoader loader, JsonObject manifest, SyntaxNode creation)
+    {
+        // A file per object, named as the compiler names a place in C#: a message that cites another object (where a
+        // duplicate was first defined) then says where in C# that one is made.
+        var start = creation.SyntaxTree.GetLineSpan(creation.Span).StartLinePosition;
+        var writer = new ManifestJsonWriter(string.Format(CultureInfo.InvariantCulture, "csharp:{0}({1},{2})", creation.SyntaxTree.FilePath, start.Line + 1, start.Character + 1));
+        var map = new SourceMap();
+        writer.BeginDocument();
+        manifest.Write(writer, map);
+        writer.EndDocument();
+        return new FoundObject(loader.Read(writer), map, creation);
+    }
+}

@@ -61,6 +61,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
 
         var loader = new ManifestLoader();
         var found = new ConcurrentBag<FoundObject>();
+        var failures = new ConcurrentBag<Microsoft.CodeAnalysis.Diagnostic>();
         if (types is not null)
         {
             // A syntax action with a syntactic filter, not an operation action: the operation tree is then built only for
@@ -68,23 +69,36 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             context.RegisterSyntaxNodeAction(
                 node =>
                 {
-                    if (types.MayBeRoot(node.Node) &&
-                        node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is IObjectCreationOperation creation &&
-                        types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) &&
-                        new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
+                    try
                     {
-                        found.Add(FoundObject.Read(loader, manifest, creation.Syntax));
+                        if (types.MayBeRoot(node.Node) &&
+                            node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is IObjectCreationOperation creation &&
+                            types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) &&
+                            new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
+                        {
+                            found.Add(FoundObject.Read(loader, manifest, creation.Syntax));
+                        }
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A failure costs this object only; it is reported with the findings, at the end of the compilation.
+                        failures.Add(Failure(node.Node.GetLocation(), "reading the object made here", e));
                     }
                 },
                 SyntaxKind.ObjectCreationExpression,
                 SyntaxKind.ImplicitObjectCreationExpression);
         }
 
-        context.RegisterCompilationEndAction(end => Report(end, loader, found, yamlFiles));
+        context.RegisterCompilationEndAction(end => Report(end, loader, found, failures, yamlFiles));
     }
 
-    private static void Report(CompilationAnalysisContext context, ManifestLoader loader, IEnumerable<FoundObject> found, List<AdditionalText> yamlFiles)
+    private static void Report(CompilationAnalysisContext context, ManifestLoader loader, IEnumerable<FoundObject> found, IEnumerable<Microsoft.CodeAnalysis.Diagnostic> failures, List<AdditionalText> yamlFiles)
     {
+        foreach (var failure in failures)
+        {
+            context.ReportDiagnostic(failure);
+        }
+
         try
         {
             // The objects in the order of their files and, within a file, of their source.
@@ -133,10 +147,13 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // An analyzer never throws: a failure is one warning, not a broken build.
-            context.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(Descriptors.Value["KP9014"], Location.None, "Kubepath failed while analysing this compilation (" + e.GetType().Name + ": " + e.Message + "); this is a bug, please report it"));
+            context.ReportDiagnostic(Failure(Location.None, "analysing this compilation", e));
         }
     }
+
+    /// <summary>An analyzer never throws: a failure is one warning (KP9014), not a broken build.</summary>
+    private static Microsoft.CodeAnalysis.Diagnostic Failure(Location location, string doing, Exception e) =>
+        Microsoft.CodeAnalysis.Diagnostic.Create(Descriptors.Value["KP9014"], location, "Kubepath failed while " + doing + " (" + e.GetType().Name + ": " + e.Message + "); this is a bug, please report it");
 
     /// <summary>What a code fix needs to know that only the world knows.</summary>
     private static ImmutableDictionary<string, string?>? FixData(Finding finding, ClusterWorld world)

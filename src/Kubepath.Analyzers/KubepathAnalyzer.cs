@@ -64,6 +64,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         var failures = new ConcurrentBag<Microsoft.CodeAnalysis.Diagnostic>();
         if (types is not null)
         {
+            var sharedPaths = SharedPaths(context.Compilation);
             // A syntax action with a syntactic filter, not an operation action: the operation tree is then built only for
             // the methods that make manifests, not for every method of the project.
             context.RegisterSyntaxNodeAction(
@@ -76,7 +77,8 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                             types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) &&
                             new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
                         {
-                            found.Add(FoundObject.Read(loader, manifest, creation.Syntax));
+                            var tree = creation.Syntax.SyntaxTree;
+                            found.Add(FoundObject.Read(loader, manifest, creation.Syntax, sharedPaths.TryGetValue(tree, out var name) ? name : tree.FilePath));
                         }
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
@@ -94,24 +96,12 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
 
     private static void Report(CompilationAnalysisContext context, ManifestLoader loader, IEnumerable<FoundObject> found, IEnumerable<Microsoft.CodeAnalysis.Diagnostic> failures, List<AdditionalText> yamlFiles)
     {
-        foreach (var failure in failures)
-        {
-            context.ReportDiagnostic(failure);
-        }
-
+        var reports = new List<Microsoft.CodeAnalysis.Diagnostic>(failures);
         try
         {
             // The objects in the order of their files and, within a file, of their source.
-            var objects = found.OrderBy(item => item.Creation.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(item => item.Creation.SpanStart).ToList();
-            var maps = new Dictionary<string, FoundObject>(StringComparer.Ordinal);
-            foreach (var item in objects)
-            {
-                // Two syntax trees without a path (a compilation made in memory) can make objects at the same place.
-                if (!maps.ContainsKey(item.File.Path))
-                {
-                    maps[item.File.Path] = item;
-                }
-            }
+            var objects = found.OrderBy(item => item.SourceName, StringComparer.Ordinal).ThenBy(item => item.Creation.SpanStart).ToList();
+            var maps = objects.ToDictionary(item => item.File.Path, StringComparer.Ordinal);
 
             // The settings file among the additional files (.kubepath.yaml) chooses the profile, severities and the
             // Services that need the client's address, as it does for the CLI.
@@ -141,19 +131,48 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                 var finding = settled.Diagnostic;
                 if (Locate(finding, maps, texts, context.CancellationToken) is { } location && Descriptors.Value.TryGetValue(finding.Id, out var descriptor))
                 {
-                    context.ReportDiagnostic(Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, location, Severity(finding.Severity), null, FixData(settled, world), finding.Message));
+                    reports.Add(Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, location, Severity(finding.Severity), null, FixData(settled, world), finding.Message));
                 }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            context.ReportDiagnostic(Failure(Location.None, "analysing this compilation", e));
+            reports.Add(Failure(Location.None, "analysing this compilation", e));
+        }
+
+        // In the order of the C# and YAML that set the values (the engine orders by the files it was given, one per C# object).
+        foreach (var report in reports
+            .OrderBy(report => report.Location.SourceTree?.FilePath ?? report.Location.GetLineSpan().Path, StringComparer.Ordinal)
+            .ThenBy(report => report.Location.SourceSpan.Start)
+            .ThenBy(report => report.Id, StringComparer.Ordinal)
+            .ThenBy(report => report.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal))
+        {
+            context.ReportDiagnostic(report);
         }
     }
 
-    /// <summary>An analyzer never throws: a failure is one warning (KP9014), not a broken build.</summary>
+    /// <summary>
+    /// The names the objects of trees that share a path are filed under (trees made in memory have none): the path and the
+    /// tree's place in the compilation, so that no two objects are filed under one name.
+    /// </summary>
+    private static Dictionary<SyntaxTree, string> SharedPaths(Compilation compilation)
+    {
+        var names = new Dictionary<SyntaxTree, string>();
+        var place = 0;
+        foreach (var group in compilation.SyntaxTrees.Select(tree => (Tree: tree, Place: place++)).GroupBy(item => item.Tree.FilePath, StringComparer.Ordinal).Where(group => group.Count() > 1))
+        {
+            foreach (var (tree, index) in group)
+            {
+                names[tree] = group.Key + "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>An analyzer never throws: a failure is one warning (KP9014, an error for the CLI), not a broken build.</summary>
     private static Microsoft.CodeAnalysis.Diagnostic Failure(Location location, string doing, Exception e) =>
-        Microsoft.CodeAnalysis.Diagnostic.Create(Descriptors.Value["KP9014"], location, "Kubepath failed while " + doing + " (" + e.GetType().Name + ": " + e.Message + "); this is a bug, please report it");
+        Microsoft.CodeAnalysis.Diagnostic.Create(Descriptors.Value["KP9014"], location, DiagnosticSeverity.Warning, null, null, "Kubepath failed while " + doing + " (" + e.GetType().Name + ": " + e.Message + "); this is a bug, please report it");
 
     /// <summary>What a code fix needs to know that only the world knows.</summary>
     private static ImmutableDictionary<string, string?>? FixData(Finding finding, ClusterWorld world)

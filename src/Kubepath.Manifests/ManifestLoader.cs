@@ -45,8 +45,8 @@ public sealed class ManifestLoader
 
     /// <summary>
     /// Read files on every core, and a lone large file that YamlDotNet reads with its parser a step ahead on a second
-    /// thread (<see cref="Yaml.ReadAheadParser"/>): what a command line run wants; an analyzer keeps to the thread its host
-    /// gives it.
+    /// thread (<see cref="Yaml.ReadAheadParser"/>): what a command line run wants. An analyzer leaves it off: it reads each
+    /// object on the thread its host gives the action that finds it (<see cref="Read(ManifestJsonWriter)"/>).
     /// </summary>
     public bool UseEveryCore { get; init; }
 
@@ -81,7 +81,7 @@ public sealed class ManifestLoader
     /// <summary>
     /// Reads the manifests written with a <see cref="ManifestJsonWriter"/> into objects (from its trees, not parsing the text
     /// again), to be loaded with the others later: an analyzer reads each object where it finds it, on the compiler's
-    /// threads. Safe to call from several threads at once.
+    /// threads. Safe to call from several threads at once, each with its own writer.
     /// </summary>
     public WrittenFile Read(ManifestJsonWriter writer) => new(LoadWritten(writer));
 
@@ -350,7 +350,9 @@ public sealed class ManifestLoader
             }
         }
 
-        return new HashSet<string>(named.Concat(files.Select(f => f.Path).Where(path => listed.Contains(FullPath(path)))), StringComparer.Ordinal);
+        // Making every path absolute costs an exception per path on hosts that refuse "csharp:..." (an analyzer's objects):
+        // only when a kustomization lists patches.
+        return new HashSet<string>(listed.Count == 0 ? named : named.Concat(files.Select(f => f.Path).Where(path => listed.Contains(FullPath(path)))), StringComparer.Ordinal);
     }
 
     /// <summary>A path made absolute and normal (<c>./</c> and <c>../</c> resolved), to compare paths written differently.</summary>

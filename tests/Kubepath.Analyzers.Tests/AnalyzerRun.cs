@@ -15,11 +15,15 @@ internal static class AnalyzerRun
         DiagnosticsIn("Program.cs", source, additionalFiles);
 
     /// <summary>As <see cref="Diagnostics"/>, with the C# at <paramref name="path"/>.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsIn(string path, string source, params (string Path, string Text)[] additionalFiles)
+    public static Task<ImmutableArray<Diagnostic>> DiagnosticsIn(string path, string source, params (string Path, string Text)[] additionalFiles) =>
+        DiagnosticsInTrees([(path, source)], additionalFiles);
+
+    /// <summary>As <see cref="Diagnostics"/>, with several C# files (which may share a path, as trees made in memory do).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsInTrees((string Path, string Source)[] sources, params (string Path, string Text)[] additionalFiles)
     {
         var compilation = CSharpCompilation.Create(
             "Manifests",
-            [CSharpSyntaxTree.ParseText(KubernetesModels.Source, path: "Models.cs"), CSharpSyntaxTree.ParseText(source, path: path)],
+            [CSharpSyntaxTree.ParseText(KubernetesModels.Source, path: "Models.cs"), .. sources.Select(source => CSharpSyntaxTree.ParseText(source.Source, path: source.Path))],
             Net80.References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

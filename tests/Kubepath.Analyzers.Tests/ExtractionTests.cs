@@ -75,6 +75,33 @@ public class ExtractionTests
     }
 
     [Fact]
+    public async Task Objects_of_two_files_without_a_path_are_each_located_in_their_own()
+    {
+        static string Source(string name) => $$"""
+            using k8s.Models;
+
+            public static class {{name}}
+            {
+                public static V1Service Web() => new V1Service
+                {
+                    Metadata = new V1ObjectMeta { Name = "{{name.ToLowerInvariant()}}" },
+                    Spec = new V1ServiceSpec { ExternalTrafficPolicy = "Local" },
+                };
+            }
+            """;
+
+        var diagnostics = await AnalyzerRun.DiagnosticsInTrees([(string.Empty, Source("First")), (string.Empty, Source("Second"))]);
+
+        var found = diagnostics.Where(d => d.Id == "KP4004").ToList();
+        Assert.Equal(2, found.Count);
+        Assert.Equal(
+            new[] { "default/first in First", "default/second in Second" },
+            found.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split(':')[0] + " in " +
+                d.Location.SourceTree!.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>().Single().Identifier.Text)
+            .Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Constants_locals_and_assignments_after_construction_are_followed()
     {
         var diagnostics = await AnalyzerRun.Diagnostics("""

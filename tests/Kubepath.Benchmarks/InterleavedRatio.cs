@@ -110,7 +110,11 @@ public static class InterleavedRatio
                 shares.Add((withKubepath.Seconds - build.Seconds) / build.Seconds * 100);
                 builds.Add(build.Seconds);
                 attributed.Add(withKubepath.KubepathSeconds / withKubepath.Seconds * 100);
-                processor.Add(build.ServerSeconds > 0 ? (withKubepath.ServerSeconds - build.ServerSeconds) / build.ServerSeconds * 100 : double.NaN);
+                if (build.ServerSeconds > 0 && withKubepath.ServerSeconds > 0)
+                {
+                    // Zero when the server was not found, or when it restarted between the readings: the round says nothing then.
+                    processor.Add((withKubepath.ServerSeconds - build.ServerSeconds) / build.ServerSeconds * 100);
+                }
             }
 
             CompilerServer.Shutdown();
@@ -119,13 +123,14 @@ public static class InterleavedRatio
             attributed.Sort();
             processor.Sort();
             int At(double quantile) => (int)Math.Round(quantile * (rounds - 1));
+            string Processor(double quantile) => processor.Count == 0 ? "n/a" : processor[(int)Math.Round(quantile * (processor.Count - 1))].ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "%";
             Console.WriteLine(
                 $"{(usesKubernetesClient ? "with" : "without")} KubernetesClient, {(compiler == CompilerMode.Server ? "through the compiler server" : "a fresh compiler per build")}, " +
                 $"{warmup} warm-up and {rounds} interleaved rounds: a build takes {builds[At(0.5)]:F1} s without Kubepath; " +
                 $"with it, the build takes a median {shares[At(0.5)]:F1}% longer (quartiles {shares[At(0.25)]:F1}% to {shares[At(0.75)]:F1}%), " +
                 $"the compiler attributes a median {attributed[At(0.5)]:F2}% of the build's time to Kubepath's analyzer" +
                 (compiler == CompilerMode.Server
-                    ? $", and the compiler server spends a median {processor[At(0.5)]:F1}% more processor time (quartiles {processor[At(0.25)]:F1}% to {processor[At(0.75)]:F1}%)"
+                    ? $", and the compiler server spends a median {Processor(0.5)} more processor time (quartiles {Processor(0.25)} to {Processor(0.75)}; {processor.Count} rounds)"
                     : string.Empty));
         }
     }

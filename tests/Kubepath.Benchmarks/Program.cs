@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --interleaved
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --lint-interleaved
 // dotnet run -c Release --project tests/Kubepath.Benchmarks -- --lint-phases
-// dotnet run -c Release --project tests/Kubepath.Benchmarks -- --analyzer-interleaved [ROUNDS] [kubernetes-client|plain] [server|fresh]
+// dotnet run -c Release --project tests/Kubepath.Benchmarks -- --analyzer-interleaved [ROUNDS] [kubernetes-client|plain|both] [server|fresh]
 if (args.Length == 1 && args[0] == "--interleaved")
 {
     Kubepath.Benchmarks.InterleavedRatio.Run();
@@ -23,7 +23,7 @@ if (args.Length == 1 && args[0] == "--lint-phases")
     return;
 }
 
-// --analyzer-interleaved [ROUNDS] [kubernetes-client|plain] [server|fresh]: 7 rounds of both projects through the compiler
+// --analyzer-interleaved [ROUNDS] [kubernetes-client|plain|both] [server|fresh]: 7 rounds of both projects through the compiler
 // server unless told otherwise.
 if (args.Length is >= 1 and <= 4 && args[0] == "--analyzer-interleaved")
 {

@@ -10,11 +10,12 @@ namespace Kubepath.Analyzers.Extraction;
 /// </summary>
 internal sealed class FoundObject
 {
-    private FoundObject(WrittenFile file, SourceMap map, SyntaxNode creation)
+    private FoundObject(WrittenFile file, SourceMap map, SyntaxNode creation, string sourceName)
     {
         File = file;
         Map = map;
         Creation = creation;
+        SourceName = sourceName;
     }
 
     /// <summary>The object as the loader read it, in a file of its own.</summary>
@@ -26,16 +27,23 @@ internal sealed class FoundObject
     /// <summary>The creation that made the object.</summary>
     public SyntaxNode Creation { get; }
 
-    public static FoundObject Read(ManifestLoader loader, JsonObject manifest, SyntaxNode creation)
+    /// <summary>The C# file the object is made in: its path, unique among the compilation's trees.</summary>
+    public string SourceName { get; }
+
+    /// <param name="loader">Reads the object.</param>
+    /// <param name="manifest">The object as extracted.</param>
+    /// <param name="creation">Where it is made.</param>
+    /// <param name="sourceName">The C# file's path, told apart from other trees with the same path.</param>
+    public static FoundObject Read(ManifestLoader loader, JsonObject manifest, SyntaxNode creation, string sourceName)
     {
         // A file per object, named as the compiler names a place in C#: a message that cites another object (where a
         // duplicate was first defined) then says where in C# that one is made.
         var start = creation.SyntaxTree.GetLineSpan(creation.Span).StartLinePosition;
-        var writer = new ManifestJsonWriter(string.Format(CultureInfo.InvariantCulture, "csharp:{0}({1},{2})", creation.SyntaxTree.FilePath, start.Line + 1, start.Character + 1));
+        var writer = new ManifestJsonWriter(string.Format(CultureInfo.InvariantCulture, "csharp:{0}({1},{2})", sourceName, start.Line + 1, start.Character + 1));
         var map = new SourceMap();
         writer.BeginDocument();
         manifest.Write(writer, map);
         writer.EndDocument();
-        return new FoundObject(loader.Read(writer), map, creation);
+        return new FoundObject(loader.Read(writer), map, creation, sourceName);
     }
 }

@@ -124,7 +124,8 @@ public static class RuleRunner
     /// <param name="select">The rules to run; all when null.</param>
     /// <param name="settings">The user's configuration; the defaults when null.</param>
     /// <param name="useEveryCore">Compile every node's rules on the thread pool as soon as one is needed, and run the rules side
-    /// by side: what a command line run wants; an analyzer keeps to the thread its host gives it. The findings are the same.</param>
+    /// by side: what a command line run wants, and an analyzer at the end of a compilation, which the compiler waits for with
+    /// its cores idle. The findings are the same.</param>
     public static IReadOnlyList<Diagnostic> Run(ClusterWorld world, Func<DatapathRule, bool>? select = null, LintSettings? settings = null, bool useEveryCore = false)
     {
         var context = new RuleContext(world, settings, useEveryCore);

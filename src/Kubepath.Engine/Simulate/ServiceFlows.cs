@@ -54,7 +54,7 @@ public sealed class FlowSimulator
 
     /// <param name="world">The cluster whose flows are simulated.</param>
     /// <param name="compileNodesAhead">Compile the other nodes' rules on the thread pool once one node's are asked for
-    /// (the command line); an analyzer leaves it off and keeps to the thread its host gives it.</param>
+    /// (the command line, and the analyzer at the end of a compilation).</param>
     public FlowSimulator(ClusterWorld world, bool compileNodesAhead = false)
     {
         this.world = world;

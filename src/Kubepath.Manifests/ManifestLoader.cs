@@ -74,10 +74,6 @@ public sealed class ManifestLoader
     /// <summary>Loads one file's text (what an editor or a test has in memory).</summary>
     public ManifestSet LoadText(string path, string text) => Combine(new[] { LoadDecoded(DisplayPath(path), text, UseEveryCore) }, new List<Diagnostic>());
 
-    /// <summary>Loads several files' texts as one set (what an analyzer has: the compilation's sources and additional files).</summary>
-    public ManifestSet LoadTexts(IEnumerable<(string Path, string Text)> files) =>
-        Combine(files.Select(file => LoadDecoded(DisplayPath(file.Path), file.Text, parseAhead: false)).ToList(), new List<Diagnostic>());
-
     /// <summary>
     /// Reads the manifests written with a <see cref="ManifestJsonWriter"/> into objects (from its trees, not parsing the text
     /// again), to be loaded with the others later: an analyzer reads each object where it finds it, on the compiler's

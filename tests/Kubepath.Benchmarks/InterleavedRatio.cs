@@ -122,13 +122,13 @@ public static class InterleavedRatio
             builds.Sort();
             attributed.Sort();
             processor.Sort();
-            int At(double quantile) => (int)Math.Round(quantile * (rounds - 1));
-            string Processor(double quantile) => processor.Count == 0 ? "n/a" : processor[(int)Math.Round(quantile * (processor.Count - 1))].ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "%";
+            static double At(List<double> sorted, double quantile) => sorted[(int)Math.Round(quantile * (sorted.Count - 1))];
+            string Processor(double quantile) => processor.Count == 0 ? "n/a" : At(processor, quantile).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + "%";
             Console.WriteLine(
                 $"{(usesKubernetesClient ? "with" : "without")} KubernetesClient, {(compiler == CompilerMode.Server ? "through the compiler server" : "a fresh compiler per build")}, " +
-                $"{warmup} warm-up and {rounds} interleaved rounds: a build takes {builds[At(0.5)]:F1} s without Kubepath; " +
-                $"with it, the build takes a median {shares[At(0.5)]:F1}% longer (quartiles {shares[At(0.25)]:F1}% to {shares[At(0.75)]:F1}%), " +
-                $"the compiler attributes a median {attributed[At(0.5)]:F2}% of the build's time to Kubepath's analyzer" +
+                $"{warmup} warm-up and {rounds} interleaved rounds: a build takes {At(builds, 0.5):F1} s without Kubepath; " +
+                $"with it, the build takes a median {At(shares, 0.5):F1}% longer (quartiles {At(shares, 0.25):F1}% to {At(shares, 0.75):F1}%), " +
+                $"the compiler attributes a median {At(attributed, 0.5):F2}% of the build's time to Kubepath's analyzer" +
                 (compiler == CompilerMode.Server
                     ? $", and the compiler server spends a median {Processor(0.5)} more processor time (quartiles {Processor(0.25)} to {Processor(0.75)}; {processor.Count} rounds)"
                     : string.Empty));

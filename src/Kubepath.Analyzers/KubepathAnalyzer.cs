@@ -64,6 +64,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         var failures = new ConcurrentBag<Microsoft.CodeAnalysis.Diagnostic>();
         if (types is not null)
         {
+            var writers = new ConcurrentBag<ManifestJsonWriter>();
             var sharedPaths = SharedPaths(context.Compilation);
             // A syntax action with a syntactic filter, not an operation action: the operation tree is then built only for
             // the methods that make manifests, not for every method of the project.
@@ -78,7 +79,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                             new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
                         {
                             var tree = creation.Syntax.SyntaxTree;
-                            found.Add(FoundObject.Read(loader, manifest, creation.Syntax, sharedPaths.TryGetValue(tree, out var name) ? name : tree.FilePath));
+                            found.Add(FoundObject.Read(loader, writers, manifest, creation.Syntax, sharedPaths.TryGetValue(tree, out var name) ? name : tree.FilePath));
                         }
                     }
                     catch (Exception e) when (e is not OperationCanceledException)

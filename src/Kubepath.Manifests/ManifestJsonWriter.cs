@@ -24,6 +24,8 @@ public sealed class ManifestJsonWriter
     private readonly StringBuilder text = new();
     private readonly List<YamlDocument> documents = new();
     private readonly List<Open> open = new();
+    // Every tree this writer has made: after a restart, its documents reuse them in turn.
+    private readonly List<YamlTree> trees = new();
     private YamlTree? tree;
     private int root = YamlTree.None;
     private int documentStart;
@@ -31,7 +33,7 @@ public sealed class ManifestJsonWriter
     public ManifestJsonWriter(string path) => Path = path;
 
     /// <summary>The file the text stands for in findings.</summary>
-    public string Path { get; }
+    public string Path { get; private set; }
 
     /// <summary>
     /// Where the next character goes: what a caller records around a value to map findings back to its own sources. The
@@ -43,6 +45,20 @@ public sealed class ManifestJsonWriter
 
     /// <summary>The documents written; all of them must be ended.</summary>
     internal IReadOnlyList<YamlDocument> Documents => tree is null ? documents : throw new InvalidOperationException("a document is still open: end it before loading");
+
+    /// <summary>
+    /// Starts another file, empty, with the memory of this one (its text's buffer, its documents' trees): what was written
+    /// must have been read first. An analyzer writes thousands of small files, one per object.
+    /// </summary>
+    public void Restart(string path)
+    {
+        Path = path;
+        text.Clear();
+        documents.Clear();
+        open.Clear();
+        tree = null;
+        root = YamlTree.None;
+    }
 
     /// <summary>Starts a document: <c>---</c> on a line of its own separates it from the one before.</summary>
     public void BeginDocument()
@@ -57,7 +73,16 @@ public sealed class ManifestJsonWriter
             text.Append("\n---\n");
         }
 
-        tree = new YamlTree(capacity: 64);
+        if (documents.Count < trees.Count)
+        {
+            tree = trees[documents.Count];
+            tree.Clear();
+        }
+        else
+        {
+            trees.Add(tree = new YamlTree(capacity: 64));
+        }
+
         root = YamlTree.None;
         documentStart = text.Length;
     }

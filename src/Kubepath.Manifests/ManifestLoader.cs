@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -28,6 +29,10 @@ public sealed class ManifestLoader
     private readonly Func<Stream> openStandardInput;
     private readonly Func<string, bool> excluded;
     private readonly bool checkFields;
+
+    // The objects an analyzer writes are read one to a file, on whichever thread finds them: they share their paths
+    // through caches lent to one reader at a time, as a file's objects share theirs.
+    private readonly ConcurrentBag<FieldPaths> writtenPaths = new();
 
     /// <param name="limits">Bounds on hostile input.</param>
     /// <param name="openStandardInput">Where <c>-</c> reads from.</param>
@@ -258,17 +263,20 @@ public sealed class ManifestLoader
         var lines = new SourceLines(displayPath, text);
         var diagnostics = new List<Diagnostic>();
         var objects = new List<ManifestObject>();
-        var context = Context(lines, text, Templates.MayContainMarkers(text), diagnostics);
+        var paths = writtenPaths.TryTake(out var lent) ? lent : new FieldPaths();
+        var context = Context(lines, text, Templates.MayContainMarkers(text), diagnostics, paths);
         foreach (var document in writer.Documents)
         {
             Read(context, document, objects);
         }
 
+        writtenPaths.Add(paths);
+
         return new FileResult(new SourceFile(lines, text), objects, diagnostics);
     }
 
-    private ReadContext Context(SourceLines lines, string text, bool hasMarkers, List<Diagnostic> diagnostics) =>
-        new(lines, diagnostics, hasMarkers || text.IndexOf("${", StringComparison.Ordinal) >= 0, checkFields);
+    private ReadContext Context(SourceLines lines, string text, bool hasMarkers, List<Diagnostic> diagnostics, FieldPaths? paths = null) =>
+        new(lines, diagnostics, hasMarkers || text.IndexOf("${", StringComparison.Ordinal) >= 0, checkFields, paths);
 
     private static void Read(ReadContext context, YamlDocument document, List<ManifestObject> objects)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Kubepath.Manifests;
 using Microsoft.CodeAnalysis;
@@ -31,19 +32,24 @@ internal sealed class FoundObject
     public string SourceName { get; }
 
     /// <param name="loader">Reads the object.</param>
+    /// <param name="writers">Writers done with, to write the object with: one is taken, and given back once the loader has read it.</param>
     /// <param name="manifest">The object as extracted.</param>
     /// <param name="creation">Where it is made.</param>
     /// <param name="sourceName">The C# file's path, told apart from other trees with the same path.</param>
-    public static FoundObject Read(ManifestLoader loader, JsonObject manifest, SyntaxNode creation, string sourceName)
+    public static FoundObject Read(ManifestLoader loader, ConcurrentBag<ManifestJsonWriter> writers, JsonObject manifest, SyntaxNode creation, string sourceName)
     {
         // A file per object, named as the compiler names a place in C#: a message that cites another object (where a
         // duplicate was first defined) then says where in C# that one is made.
         var start = creation.SyntaxTree.GetLineSpan(creation.Span).StartLinePosition;
-        var writer = new ManifestJsonWriter(string.Format(CultureInfo.InvariantCulture, "csharp:{0}({1},{2})", sourceName, start.Line + 1, start.Character + 1));
+        var path = string.Format(CultureInfo.InvariantCulture, "csharp:{0}({1},{2})", sourceName, start.Line + 1, start.Character + 1);
+        var writer = writers.TryTake(out var done) ? done : new ManifestJsonWriter(path);
+        writer.Restart(path);
         var map = new SourceMap();
         writer.BeginDocument();
         manifest.Write(writer, map);
         writer.EndDocument();
-        return new FoundObject(loader.Read(writer), map, creation, sourceName);
+        var file = loader.Read(writer);
+        writers.Add(writer);
+        return new FoundObject(file, map, creation, sourceName);
     }
 }

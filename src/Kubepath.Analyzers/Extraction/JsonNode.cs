@@ -32,14 +32,14 @@ internal sealed class JsonObject : JsonNode
 
     public int Count => fields.Count;
 
-    public bool Has(string name) => fields.Exists(field => field.Key == name);
+    public bool Has(string name) => IndexOf(name) >= 0;
 
-    public JsonNode? Get(string name) => fields.Find(field => field.Key == name).Value;
+    public JsonNode? Get(string name) => IndexOf(name) is var index and >= 0 ? fields[index].Value : null;
 
     /// <summary>Sets a field; a later assignment replaces an earlier one, as it does at run time.</summary>
     public void Set(string name, JsonNode value)
     {
-        var index = fields.FindIndex(field => field.Key == name);
+        var index = IndexOf(name);
         if (index >= 0)
         {
             fields[index] = new KeyValuePair<string, JsonNode>(name, value);
@@ -51,6 +51,20 @@ internal sealed class JsonObject : JsonNode
     }
 
     public void Prepend(string name, JsonNode value) => fields.Insert(0, new KeyValuePair<string, JsonNode>(name, value));
+
+    // A loop, not List.FindIndex with a lambda: objects are looked up for every value set, and a capturing lambda allocates.
+    private int IndexOf(string name)
+    {
+        for (var index = 0; index < fields.Count; index++)
+        {
+            if (fields[index].Key == name)
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
 
     public override void Write(ManifestJsonWriter writer, SourceMap map)
     {

@@ -90,7 +90,7 @@ internal sealed class ModelTypes
             return true;
         }
 
-        var custom = customResources.GetOrAdd(named, CustomResource);
+        var custom = customResources.TryGetValue(named, out var known) ? known : customResources.GetOrAdd(named, CustomResource(named));
         kind = custom ?? default;
         return custom is not null;
     }
@@ -152,7 +152,8 @@ internal sealed class ModelTypes
     public bool IsModel(ITypeSymbol? type) => type is not null && (ShapeOf(type) & TypeShape.Model) != 0;
 
     // The same few types are asked about for every object a project builds: each is looked at once per compilation.
-    private TypeShape ShapeOf(ITypeSymbol type) => shapes.GetOrAdd(type, Shape);
+    // TryGetValue first: GetOrAdd with a method of this instance would allocate a delegate on every call.
+    private TypeShape ShapeOf(ITypeSymbol type) => shapes.TryGetValue(type, out var shape) ? shape : shapes.GetOrAdd(type, Shape(type));
 
     private TypeShape Shape(ITypeSymbol type)
     {
@@ -240,7 +241,7 @@ internal sealed class ModelTypes
     }
 
     /// <summary>The API's name for a model property: its <c>[JsonPropertyName]</c>, else camelCase.</summary>
-    public string FieldName(IPropertySymbol property) => fieldNames.GetOrAdd(property, NameInApi);
+    public string FieldName(IPropertySymbol property) => fieldNames.TryGetValue(property, out var name) ? name : fieldNames.GetOrAdd(property, NameInApi(property));
 
     private string NameInApi(IPropertySymbol property)
     {

@@ -111,6 +111,11 @@ internal sealed class ObjectExtractor
         }
     }
 
+    /// <summary><c>new IntOrString { Value = "http" }</c>: the value assigned.</summary>
+    // A method of its own: a lambda in Value capturing its parameters would cost an allocation on every call of Value.
+    private JsonNode? IntOrStringValue(IObjectCreationOperation creation, SyntaxNode at, int depth) =>
+        creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => Value(a.Value, at, depth + 1)).FirstOrDefault(v => v is not null);
+
     /// <summary>A value's JSON, or null when it is not known at compile time.</summary>
     private JsonNode? Value(IOperation operation, SyntaxNode at, int depth)
     {
@@ -128,8 +133,7 @@ internal sealed class ObjectExtractor
         switch (operation)
         {
             case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, types.IntOrString):
-                // new IntOrString { Value = "http" }
-                return creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => Value(a.Value, at, depth + 1)).FirstOrDefault(v => v is not null);
+                return IntOrStringValue(creation, at, depth);
             case IObjectCreationOperation creation when types.IsObject(creation.Type):
                 var nested = Object(creation, depth + 1);
                 nested.Syntax = at;

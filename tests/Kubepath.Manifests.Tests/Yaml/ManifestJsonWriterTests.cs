@@ -132,6 +132,42 @@ public class ManifestJsonWriterTests
     }
 
     [Fact]
+    public void A_restarted_writer_writes_and_reads_as_a_new_one_and_leaves_what_was_read_before_as_it_was()
+    {
+        const string First = "apiVersion: v1\nkind: Service\nmetadata: {name: first, labels: {app: first}}\nspec: {ports: [{port: 80}, {port: 81}]}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n";
+        const string Second = "apiVersion: v1\nkind: Service\nmetadata: {name: second}\nspec: {type: NodePort, ports: [{port: 443}]}\n";
+        var loader = new ManifestLoader();
+        var reused = Written(new ManifestJsonWriter("csharp:First.cs"), First);
+        var first = loader.Read(reused);
+
+        // Left half-written, as a failure midway would leave it.
+        reused.Restart("csharp:Broken.cs");
+        reused.BeginDocument();
+        reused.BeginObject();
+        reused.Key("kind");
+
+        reused.Restart("csharp:Second.cs");
+        Written(reused, Second);
+        var fresh = Written(new ManifestJsonWriter("csharp:Second.cs"), Second);
+
+        Assert.Equal(fresh.Text, reused.Text);
+        var fromReused = loader.LoadTexts(new[] { first, loader.Read(reused) }, Array.Empty<(string, string)>());
+        var fromNew = new ManifestLoader().LoadTexts(new[] { new ManifestLoader().Read(Written(new ManifestJsonWriter("csharp:First.cs"), First)), new ManifestLoader().Read(fresh) }, Array.Empty<(string, string)>());
+        Assert.Equal(new[] { "first", "shop", "second" }, fromReused.Objects.Select(o => o.Name));
+        AssertSameLines(Describe(fromNew), Describe(fromReused), "new writers", "one writer restarted");
+
+        static ManifestJsonWriter Written(ManifestJsonWriter writer, string yaml)
+        {
+            foreach (var document in ParseAll(yaml))
+            {
+                Write(writer, document);
+            }
+
+            return writer;
+        }
+    }
+
+    [Fact]
     public void Writing_out_of_order_is_refused()
     {
         var writer = new ManifestJsonWriter("csharp:Shop.cs");

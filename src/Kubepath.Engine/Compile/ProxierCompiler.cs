@@ -614,9 +614,9 @@ public static class ProxierCompiler
         public int GetHashCode(Rule rule)
         {
             var hash = (StringComparer.Ordinal.GetHashCode(rule.Chain) * 31) + (rule.Target?.GetHashCode() ?? 0);
-            foreach (var arg in rule.Args)
+            for (var i = 0; i < rule.Args.Count; i++)
             {
-                hash = (hash * 31) + arg.GetHashCode();
+                hash = (hash * 31) + rule.Args[i].GetHashCode();
             }
 
             return hash;

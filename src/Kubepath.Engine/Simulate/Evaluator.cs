@@ -317,9 +317,11 @@ public sealed class Evaluator
     private (double Chance, Branch Branch) Match(Rule rule, Branch branch, Packet packet)
     {
         var chance = 1.0;
-        foreach (var arg in rule.Args)
+        // By index: a foreach over the interface would allocate an enumerator for every rule a packet meets.
+        var args = rule.Args;
+        for (var i = 0; i < args.Count; i++)
         {
-            switch (arg)
+            switch (args[i])
             {
                 case AddressArg address:
                     var subject = address.IsSource ? branch.Source : branch.Destination;

@@ -29,7 +29,30 @@ public sealed record Entry(EntryKind Kind, IPAddress Address, int Port, string? 
 }
 
 /// <summary>What happens to the first packet of a connection from one origin to one entry.</summary>
-public sealed record OriginFlows(Origin Origin, Entry Entry, IReadOnlyList<FlowOutcome> Outcomes, IReadOnlyList<string> Assumed);
+public sealed class OriginFlows
+{
+    private readonly Lazy<IReadOnlyList<string>> assumed;
+
+    public OriginFlows(Origin origin, Entry entry, IReadOnlyList<FlowOutcome> outcomes, Func<IReadOnlyList<string>> assumed)
+    {
+        Origin = origin;
+        Entry = entry;
+        Outcomes = outcomes;
+        this.assumed = new Lazy<IReadOnlyList<string>>(assumed);
+    }
+
+    public Origin Origin { get; }
+
+    public Entry Entry { get; }
+
+    public IReadOnlyList<FlowOutcome> Outcomes { get; }
+
+    /// <summary>
+    /// What the prediction takes for granted, for someone reading it: worked out when first asked (an explanation asks,
+    /// rules do not, and a lint simulates thousands of flows).
+    /// </summary>
+    public IReadOnlyList<string> Assumed => assumed.Value;
+}
 
 /// <summary>The flows into one entry point; for a load-balancer IP, also who announces it (when MetalLB is configured).</summary>
 public sealed record EntryFlows(Entry Entry, IReadOnlyList<OriginFlows> Origins)
@@ -194,7 +217,7 @@ public sealed class FlowSimulator
     {
         var packet = new Packet(origin, entry.Address, entry.Port, port.Protocol);
         var outcomes = EvaluatorFor(origin.Node, Addresses.IsIPv6(entry.Address)).Run(packet);
-        return new OriginFlows(origin, entry, outcomes, Assumptions(service, port, entry, origin, outcomes));
+        return new OriginFlows(origin, entry, outcomes, () => Assumptions(service, port, entry, origin, outcomes));
     }
 
     /// <summary>The sender of each kind on a node: a pod the world knows there (observed first), the node's address, the profile's external client.</summary>

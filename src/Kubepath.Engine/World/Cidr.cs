@@ -12,6 +12,9 @@ namespace Kubepath.Engine.World;
 /// </summary>
 public readonly struct Cidr : IEquatable<Cidr>
 {
+    [ThreadStatic]
+    private static byte[]? ipv4Buffer;
+
     private readonly byte[] network;
 
     private Cidr(byte[] network, int prefixLength)
@@ -71,7 +74,7 @@ public readonly struct Cidr : IEquatable<Cidr>
             return false;
         }
 
-        var bytes = address.GetAddressBytes();
+        var bytes = address.AddressFamily == AddressFamily.InterNetwork ? IPv4Bytes(address) : address.GetAddressBytes();
         if (bytes.Length != network.Length)
         {
             return false;
@@ -88,6 +91,25 @@ public readonly struct Cidr : IEquatable<Cidr>
 
         var rest = PrefixLength % 8;
         return rest == 0 || (bytes[full] & (0xFF << (8 - rest)) & 0xFF) == network[full];
+    }
+
+    /// <summary>
+    /// An IPv4 address's four bytes in this thread's buffer, not a new array: a packet meets a Contains at every address
+    /// match of every rule it walks. (IPAddress.Address is obsolete for IPv6's sake; for IPv4 it holds the four bytes, the
+    /// first the lowest.)
+    /// </summary>
+    private static byte[] IPv4Bytes(IPAddress address)
+    {
+        var bytes = ipv4Buffer ??= new byte[4];
+#pragma warning disable CS0618
+        var value = address.Address;
+#pragma warning restore CS0618
+        for (var i = 0; i < 4; i++)
+        {
+            bytes[i] = (byte)(value >> (8 * i));
+        }
+
+        return bytes;
     }
 
     /// <summary>The address <paramref name="offset"/> places into the prefix (.1 of 10.42.1.0/24 is 10.42.1.1).</summary>

@@ -66,30 +66,42 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         {
             var writers = new ConcurrentBag<ManifestJsonWriter>();
             var sharedPaths = SharedPaths(context.Compilation);
-            // A syntax action with a syntactic filter, not an operation action: the operation tree is then built only for
-            // the methods that make manifests, not for every method of the project.
-            context.RegisterSyntaxNodeAction(
-                node =>
+            var generatedCode = context.Compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+            // A semantic model action that looks through each file's syntax itself: the operation tree is built only for the
+            // methods that make manifests (an operation action would have every method's built), and the compiler's driver
+            // has no per-declaration work to do for Kubepath, as it has for an analyzer with syntax node actions.
+            context.RegisterSemanticModelAction(
+                file =>
                 {
-                    try
+                    foreach (var node in file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken).DescendantNodes())
                     {
-                        if (types.MayBeRoot(node.Node) &&
-                            node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is IObjectCreationOperation creation &&
-                            types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) &&
-                            new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
+                        if (node.IsKind(SyntaxKind.ObjectCreationExpression) || node.IsKind(SyntaxKind.ImplicitObjectCreationExpression))
                         {
-                            var tree = creation.Syntax.SyntaxTree;
-                            found.Add(FoundObject.Read(loader, writers, manifest, creation.Syntax, sharedPaths.TryGetValue(tree, out var name) ? name : tree.FilePath));
+                            Find(node, file.SemanticModel, types, generatedCode, file.CancellationToken);
                         }
                     }
-                    catch (Exception e) when (e is not OperationCanceledException)
+                });
+
+            void Find(SyntaxNode node, SemanticModel model, ModelTypes types, INamedTypeSymbol? generatedCode, System.Threading.CancellationToken cancellation)
+            {
+                try
+                {
+                    if (types.MayBeRoot(node) &&
+                        model.GetOperation(node, cancellation) is IObjectCreationOperation creation &&
+                        types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) &&
+                        !InGeneratedCode(model.GetEnclosingSymbol(node.SpanStart, cancellation), generatedCode) &&
+                        new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
                     {
-                        // A failure costs this object only; it is reported with the findings, at the end of the compilation.
-                        failures.Add(Failure(node.Node.GetLocation(), "reading the object made here", e));
+                        var tree = creation.Syntax.SyntaxTree;
+                        found.Add(FoundObject.Read(loader, writers, manifest, creation.Syntax, sharedPaths.TryGetValue(tree, out var name) ? name : tree.FilePath));
                     }
-                },
-                SyntaxKind.ObjectCreationExpression,
-                SyntaxKind.ImplicitObjectCreationExpression);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A failure costs this object only; it is reported with the findings, at the end of the compilation.
+                    failures.Add(Failure(node.GetLocation(), "reading the object made here", e));
+                }
+            }
         }
 
         context.RegisterCompilationEndAction(end => Report(end, loader, found, failures, yamlFiles));
@@ -279,6 +291,26 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
     /// An object built inside a model's or a custom resource's initializer belongs to that one (a V1Pod inside a
     /// V1PodTemplateSpec...); one inside the project's own classes or a list object's items stands alone.
     /// </summary>
+    /// <summary>
+    /// Code marked <c>[GeneratedCode]</c> (the member or a type around it), which the analyzer leaves alone as Roslyn leaves
+    /// it to analyzers that do not ask for generated code: files generated as a whole never reach the action at all.
+    /// </summary>
+    private static bool InGeneratedCode(ISymbol? symbol, INamedTypeSymbol? generatedCode)
+    {
+        for (; generatedCode is not null && symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, generatedCode))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool InsideObject(IOperation operation, ModelTypes types)
     {
         for (var parent = operation.Parent; parent is not null; parent = parent.Parent)

@@ -1,3 +1,8 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
 namespace Kubepath.Analyzers.Tests;
 
 /// <summary>
@@ -72,6 +77,36 @@ public class ExtractionTests
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "KP9008");
         Assert.Equal("KP9008 Manifests.cs:7:86 Name = \"web\"", AnalyzerRun.Describe(diagnostic));
         Assert.Contains("first at csharp:src/Manifests.cs(5,38):", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_analysed_again_by_its_host_gives_its_objects_once()
+    {
+        // An IDE asks for one file's findings, then for the whole compilation's, of the same analysis.
+        var tree = CSharpSyntaxTree.ParseText("""
+            using k8s.Models;
+
+            public static class Manifests
+            {
+                public static V1Service Web() => new V1Service
+                {
+                    Metadata = new V1ObjectMeta { Name = "web" },
+                    Spec = new V1ServiceSpec { Type = "ClusterIP", ExternalTrafficPolicy = "Local" },
+                };
+            }
+            """, path: "Manifests.cs");
+        var compilation = CSharpCompilation.Create(
+            "Manifests",
+            [CSharpSyntaxTree.ParseText(KubernetesModels.Source, path: "Models.cs"), tree],
+            Basic.Reference.Assemblies.Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var analysis = compilation.WithAnalyzers([new KubepathAnalyzer()]);
+
+        await analysis.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
+        await analysis.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: tree.GetRoot().FullSpan, CancellationToken.None);
+        var diagnostics = await analysis.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+
+        Assert.Equal(new[] { "KP4004 Manifests.cs:8:56 ExternalTrafficPolicy = \"Local\"" }, diagnostics.Select(AnalyzerRun.Describe));
     }
 
     [Fact]

@@ -105,8 +105,9 @@ public sealed class ChainIndex
             return rules;
         }
 
-        // Built on the first packet that walks the chain: most chains of a node are never indexed.
-        var index = destinations.GetOrAdd(chain, _ => new DestinationIndex(rules));
+        // Built on the first packet that walks the chain: most chains of a node are never indexed. (Looked up before
+        // GetOrAdd, whose lambda capturing the rules would be allocated on every call.)
+        var index = destinations.TryGetValue(chain, out var built) ? built : destinations.GetOrAdd(chain, new DestinationIndex(rules));
         return index.For(destination, port);
     }
 
@@ -149,11 +150,36 @@ public sealed class ChainIndex
         }
 
         public Rule[] For(System.Net.IPAddress destination, int port) =>
-            merged.GetOrAdd((destination, port), key =>
+            merged.TryGetValue((destination, port), out var known) ? known : merged.GetOrAdd((destination, port), Merge(destination, port));
+
+        /// <summary>The rules for any destination, for this host (at this port or any) and for this port, in chain order.</summary>
+        private Rule[] Merge(System.Net.IPAddress destination, int port)
+        {
+            var positions = new List<int>(anyDestination);
+            if (byHost.TryGetValue(destination, out var hostRules))
             {
-                var forHost = byHost.TryGetValue(key.Item1, out var hostRules) ? hostRules.Where(i => ports[i] is null || ports[i] == key.Item2) : Enumerable.Empty<int>();
-                var forPort = byPort.TryGetValue(key.Item2, out var portRules) ? portRules : Enumerable.Empty<int>();
-                return anyDestination.Concat(forHost).Concat(forPort).OrderBy(i => i).Select(i => rules[i]).ToArray();
-            });
+                foreach (var i in hostRules)
+                {
+                    if (ports[i] is null || ports[i] == port)
+                    {
+                        positions.Add(i);
+                    }
+                }
+            }
+
+            if (byPort.TryGetValue(port, out var portRules))
+            {
+                positions.AddRange(portRules);
+            }
+
+            positions.Sort();
+            var result = new Rule[positions.Count];
+            for (var k = 0; k < result.Length; k++)
+            {
+                result[k] = rules[positions[k]];
+            }
+
+            return result;
+        }
     }
 }

@@ -10,6 +10,7 @@ using Kubepath.Engine.World;
 using Kubepath.Manifests;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -73,7 +74,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             context.RegisterSemanticModelAction(
                 file =>
                 {
-                    foreach (var node in file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken).DescendantNodes())
+                    foreach (var node in file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken).DescendantNodes(MayHoldCreation))
                     {
                         if (node.IsKind(SyntaxKind.ObjectCreationExpression) || node.IsKind(SyntaxKind.ImplicitObjectCreationExpression))
                         {
@@ -288,9 +289,17 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// An object built inside a model's or a custom resource's initializer belongs to that one (a V1Pod inside a
-    /// V1PodTemplateSpec...); one inside the project's own classes or a list object's items stands alone.
+    /// Whether an object can be made below this node: not in types (but an array type's sizes), using directives, attributes
+    /// or parameter lists, whose values are constants. Every file is walked: leaving these out spares about a fifth of the
+    /// walk's time on the benchmarks' generated project.
     /// </summary>
+    private static bool MayHoldCreation(SyntaxNode node) => node switch
+    {
+        ArrayTypeSyntax => true,
+        TypeSyntax or UsingDirectiveSyntax or AttributeListSyntax or BaseParameterListSyntax or TypeParameterListSyntax => false,
+        _ => true,
+    };
+
     /// <summary>
     /// Code marked <c>[GeneratedCode]</c> (the member or a type around it), which the analyzer leaves alone as Roslyn leaves
     /// it to analyzers that do not ask for generated code: files generated as a whole never reach the action at all.
@@ -311,6 +320,10 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
+    /// <summary>
+    /// An object built inside a model's or a custom resource's initializer belongs to that one (a V1Pod inside a
+    /// V1PodTemplateSpec...); one inside the project's own classes or a list object's items stands alone.
+    /// </summary>
     private static bool InsideObject(IOperation operation, ModelTypes types)
     {
         for (var parent = operation.Parent; parent is not null; parent = parent.Parent)

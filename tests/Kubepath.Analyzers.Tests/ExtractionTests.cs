@@ -80,6 +80,37 @@ public class ExtractionTests
     }
 
     [Fact]
+    public async Task Objects_made_anywhere_an_expression_goes_are_found_even_in_an_array_s_size()
+    {
+        var diagnostics = await AnalyzerRun.Diagnostics("""
+            using System;
+            using k8s.Models;
+
+            public static class Manifests
+            {
+                [Obsolete("kept for the old publisher")]
+                public static int[] Slots(int extra = 2) => new int[Register(new V1Service
+                {
+                    Metadata = new V1ObjectMeta { Name = "web" },
+                    Spec = new V1ServiceSpec { ExternalTrafficPolicy = "Local" },
+                }) + extra];
+
+                public static Func<V1Service> Later => () => new V1Service
+                {
+                    Metadata = new V1ObjectMeta { Name = "api" },
+                    Spec = new V1ServiceSpec { ExternalTrafficPolicy = "Local" },
+                };
+
+                private static int Register(V1Service service) => 1;
+            }
+            """);
+
+        Assert.Equal(
+            new[] { "KP4004 Program.cs:10:36 ExternalTrafficPolicy = \"Local\"", "KP4004 Program.cs:16:36 ExternalTrafficPolicy = \"Local\"" },
+            diagnostics.Where(d => d.Id == "KP4004").Select(AnalyzerRun.Describe));
+    }
+
+    [Fact]
     public async Task A_file_analysed_again_by_its_host_gives_its_objects_once()
     {
         // An IDE asks for one file's findings, then for the whole compilation's, of the same analysis.

@@ -38,6 +38,11 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
 
     private static readonly Lazy<ImmutableDictionary<string, DiagnosticDescriptor>> Descriptors = new(CreateDescriptors);
 
+    // "csharp:src/Shop.cs(12,9):1:57": a place in the JSON of the object made at src/Shop.cs(12,9), which is one line.
+    private static readonly System.Text.RegularExpressions.Regex CitedPlace = new(
+        "(?<file>" + System.Text.RegularExpressions.Regex.Escape(FoundObject.FilePrefix) + @"[^\r\n]*?\(\d+,\d+\)):(?<line>\d+):(?<column>\d+)",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly ImmutableDictionary<string, string?> ClientIPRequired = ImmutableDictionary<string, string?>.Empty.Add(ClientIPRequiredProperty, "true");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.Value.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
@@ -145,7 +150,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                 var finding = settled.Diagnostic;
                 if (Locate(finding, maps, texts, context.CancellationToken) is { } location && Descriptors.Value.TryGetValue(finding.Id, out var descriptor))
                 {
-                    reports.Add(Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, location, Severity(finding.Severity), null, FixData(settled, world), finding.Message));
+                    reports.Add(Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, location, Severity(finding.Severity), null, FixData(settled, world), CitingCSharp(finding.Message, maps)));
                 }
             }
         }
@@ -220,6 +225,20 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                 return null;
         }
     }
+
+    /// <summary>
+    /// A message that cites a place in another object made in C# (where a duplicate was first defined) names the C# that set
+    /// the value there, as the compiler names places, rather than a column of the JSON the object was written as.
+    /// </summary>
+    private static string CitingCSharp(string message, Dictionary<string, FoundObject> maps) =>
+        message.IndexOf(FoundObject.FilePrefix, StringComparison.Ordinal) < 0
+            ? message
+            : CitedPlace.Replace(message, cited =>
+                maps.TryGetValue(cited.Groups["file"].Value, out var found) && cited.Groups["line"].Value == "1" &&
+                int.TryParse(cited.Groups["column"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var column) &&
+                found.Map.Find(column - 1) is { } syntax && syntax.GetLocation().GetLineSpan() is var place
+                    ? string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}({1},{2})", place.Path, place.StartLinePosition.Line + 1, place.StartLinePosition.Character + 1)
+                    : cited.Value);
 
     private static Location? Locate(KubepathDiagnostic finding, Dictionary<string, FoundObject> maps, Dictionary<string, AdditionalText> texts, System.Threading.CancellationToken cancellation)
     {

@@ -61,7 +61,7 @@ public class ExtractionTests
     }
 
     [Fact]
-    public async Task An_object_made_twice_is_reported_on_the_second_with_the_place_in_C_sharp_of_the_first()
+    public async Task An_object_made_twice_is_reported_on_the_second_with_the_C_sharp_that_named_the_first()
     {
         var diagnostics = await AnalyzerRun.DiagnosticsIn("src/Manifests.cs", """
             using k8s.Models;
@@ -76,7 +76,9 @@ public class ExtractionTests
 
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "KP9008");
         Assert.Equal("KP9008 Manifests.cs:7:86 Name = \"web\"", AnalyzerRun.Describe(diagnostic));
-        Assert.Contains("first at csharp:src/Manifests.cs(5,38):", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(
+            "Service default/web is defined more than once: first at src/Manifests.cs(5,84); the later definition replaces the earlier one when both are applied",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -11,6 +11,9 @@ namespace Kubepath.Analyzers.Extraction;
 /// </summary>
 internal sealed class FoundObject
 {
+    /// <summary>What the name of an object's file starts with: <c>csharp:</c>, then where in C# it is made.</summary>
+    public const string FilePrefix = "csharp:";
+
     private FoundObject(WrittenFile file, SourceMap map, SyntaxNode creation, string sourceName)
     {
         File = file;
@@ -41,7 +44,7 @@ internal sealed class FoundObject
         // A file per object, named as the compiler names a place in C#: a message that cites another object (where a
         // duplicate was first defined) then says where in C# that one is made.
         var start = creation.SyntaxTree.GetLineSpan(creation.Span).StartLinePosition;
-        var path = string.Format(CultureInfo.InvariantCulture, "csharp:{0}({1},{2})", sourceName, start.Line + 1, start.Character + 1);
+        var path = string.Format(CultureInfo.InvariantCulture, "{0}{1}({2},{3})", FilePrefix, sourceName, start.Line + 1, start.Character + 1);
         var writer = writers.TryTake(out var done) ? done : new ManifestJsonWriter(path);
         writer.Restart(path);
         var map = new SourceMap();

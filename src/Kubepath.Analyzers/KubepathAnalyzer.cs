@@ -83,12 +83,12 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                     {
                         if (node.IsKind(SyntaxKind.ObjectCreationExpression) || node.IsKind(SyntaxKind.ImplicitObjectCreationExpression))
                         {
-                            Find(node, file.SemanticModel, types, generatedCode, file.CancellationToken);
+                            Find(node, file.SemanticModel, types, file.CancellationToken);
                         }
                     }
                 });
 
-            void Find(SyntaxNode node, SemanticModel model, ModelTypes types, INamedTypeSymbol? generatedCode, System.Threading.CancellationToken cancellation)
+            void Find(SyntaxNode node, SemanticModel model, ModelTypes types, System.Threading.CancellationToken cancellation)
             {
                 try
                 {

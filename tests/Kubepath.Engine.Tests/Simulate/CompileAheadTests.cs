@@ -7,8 +7,9 @@ namespace Kubepath.Engine.Tests.Simulate;
 
 /// <summary>
 /// Compiling the other nodes' rules on the thread pool, running the rules side by side and explaining a rule's Services side
-/// by side (what the command line and the analyzer's end of compilation ask for) changes when the work is done, never what is predicted: the same flows and the same findings, in the same order,
-/// as compiling each node when it is first needed and running one rule after another.
+/// by side (what the command line and the analyzer's end of compilation ask for) changes when the work is done, never what
+/// is predicted: the same flows and the same findings, in the same order, as compiling each node when it is first needed
+/// and running one rule after another.
 /// </summary>
 public class CompileAheadTests
 {

@@ -9,8 +9,6 @@ using Kubepath.Engine.Rules;
 using Kubepath.Engine.World;
 using Kubepath.Manifests;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -65,61 +63,51 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var loader = new ManifestLoader();
-        var found = new ConcurrentBag<FoundObject>();
+        var extracted = new ConcurrentBag<ExtractedObject>();
         var failures = new ConcurrentBag<Microsoft.CodeAnalysis.Diagnostic>();
         if (types is not null)
         {
-            var writers = new ConcurrentBag<ManifestJsonWriter>();
             var sharedPaths = SharedPaths(context.Compilation);
-            var generatedCode = context.Compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
-            // A semantic model action that looks through each file's syntax itself: the operation tree is built only for the
-            // methods that make manifests (an operation action would have every method's built), and the compiler's driver
-            // has no per-declaration work to do for Kubepath, as it has for an analyzer with syntax node actions.
-            context.RegisterSemanticModelAction(
-                file =>
+            // An operation action: the compiler's driver builds each method's operation tree once for every analyzer that
+            // has such actions (in a default build, the .NET SDK's analyzers have them), outside any analyzer's time, and
+            // hands Kubepath each creation already bound. Roslyn keeps generated code (files and [GeneratedCode] members) out.
+            context.RegisterOperationAction(
+                operation =>
                 {
-                    foreach (var node in file.SemanticModel.SyntaxTree.GetRoot(file.CancellationToken).DescendantNodes(MayHoldCreation))
+                    var creation = (IObjectCreationOperation)operation.Operation;
+                    try
                     {
-                        if (node.IsKind(SyntaxKind.ObjectCreationExpression) || node.IsKind(SyntaxKind.ImplicitObjectCreationExpression))
+                        if (types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) &&
+                            new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
                         {
-                            Find(node, file.SemanticModel, types, file.CancellationToken);
+                            var tree = creation.Syntax.SyntaxTree;
+                            extracted.Add(new ExtractedObject(manifest, creation.Syntax, sharedPaths.TryGetValue(tree, out var name) ? name : tree.FilePath));
                         }
                     }
-                });
-
-            void Find(SyntaxNode node, SemanticModel model, ModelTypes types, System.Threading.CancellationToken cancellation)
-            {
-                try
-                {
-                    if (types.MayBeRoot(node) &&
-                        model.GetOperation(node, cancellation) is IObjectCreationOperation creation &&
-                        types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) &&
-                        !InGeneratedCode(model.GetEnclosingSymbol(node.SpanStart, cancellation), generatedCode) &&
-                        new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
+                    catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        var tree = creation.Syntax.SyntaxTree;
-                        found.Add(FoundObject.Read(loader, writers, manifest, creation.Syntax, sharedPaths.TryGetValue(tree, out var name) ? name : tree.FilePath));
+                        // A failure costs this object only; it is reported with the findings, at the end of the compilation.
+                        failures.Add(Failure(creation.Syntax.GetLocation(), "reading the object made here", e));
                     }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // A failure costs this object only; it is reported with the findings, at the end of the compilation.
-                    failures.Add(Failure(node.GetLocation(), "reading the object made here", e));
-                }
-            }
+                },
+                OperationKind.ObjectCreation);
         }
 
-        context.RegisterCompilationEndAction(end => Report(end, loader, found, failures, yamlFiles));
+        context.RegisterCompilationEndAction(end => Report(end, extracted, failures, yamlFiles));
     }
 
-    private static void Report(CompilationAnalysisContext context, ManifestLoader loader, IEnumerable<FoundObject> found, IEnumerable<Microsoft.CodeAnalysis.Diagnostic> failures, List<AdditionalText> yamlFiles)
+    private static void Report(CompilationAnalysisContext context, IEnumerable<ExtractedObject> extracted, IEnumerable<Microsoft.CodeAnalysis.Diagnostic> failures, List<AdditionalText> yamlFiles)
     {
         var reports = new List<Microsoft.CodeAnalysis.Diagnostic>(failures);
         try
         {
-            // The objects in the order of their files and, within a file, of their source.
-            var objects = found.OrderBy(item => item.SourceName, StringComparer.Ordinal).ThenBy(item => item.Creation.SpanStart).ToList();
+            // The objects in the order of their files and, within a file, of their source, read side by side: the compiler
+            // waits for the analyzers' findings before it writes the assembly (an analyzer's error must stop it), so this
+            // action is on the build's critical path, with the compiler's own cores idle.
+            var loader = new ManifestLoader();
+            var writers = new ConcurrentBag<ManifestJsonWriter>();
+            var ordered = extracted.OrderBy(item => item.SourceName, StringComparer.Ordinal).ThenBy(item => item.Creation.SpanStart).ToList();
+            var objects = EveryCore.Map(ordered.Count, i => Read(loader, writers, ordered[i], reports)).OfType<FoundObject>().ToList();
             var maps = objects.ToDictionary(item => item.File.Path, StringComparer.Ordinal);
 
             // The settings file among the additional files (.kubepath.yaml) chooses the profile, severities and the
@@ -138,8 +126,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             var manifests = loader.LoadTexts(objects.Select(item => item.File), files);
             var world = WorldBuilder.Build(manifests, profile);
 
-            // On every core: the compiler waits for the analyzers' findings before it writes the assembly (an analyzer's
-            // error must stop it), so this action is on the build's critical path, with the compiler's own cores idle.
+            // On every core, as the objects were read.
             var findings = Findings.Settle(manifests.Diagnostics.Concat(settingsProblems).Concat(RuleRunner.Run(world, settings: settings, useEveryCore: true)), manifests, settings)
                 .Where(finding => !finding.IsSuppressed)
                 .ToList();
@@ -167,6 +154,24 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             .ThenBy(report => report.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal))
         {
             context.ReportDiagnostic(report);
+        }
+    }
+
+    /// <summary>An object written and read; a failure costs this object only, reported where it is made.</summary>
+    private static FoundObject? Read(ManifestLoader loader, ConcurrentBag<ManifestJsonWriter> writers, ExtractedObject extracted, List<Microsoft.CodeAnalysis.Diagnostic> reports)
+    {
+        try
+        {
+            return FoundObject.Read(loader, writers, extracted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            lock (reports)
+            {
+                reports.Add(Failure(extracted.Creation.GetLocation(), "reading the object made here", e));
+            }
+
+            return null;
         }
     }
 
@@ -305,38 +310,6 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         }
 
         return (profile, settings, problems);
-    }
-
-    /// <summary>
-    /// Whether an object can be made below this node: not in types (but an array type's sizes), using directives, attributes
-    /// or parameter lists, whose values are constants. Every file is walked: leaving these out spares about a fifth of the
-    /// walk's time on the benchmarks' generated project.
-    /// </summary>
-    private static bool MayHoldCreation(SyntaxNode node) => node switch
-    {
-        ArrayTypeSyntax => true,
-        TypeSyntax or UsingDirectiveSyntax or AttributeListSyntax or BaseParameterListSyntax or TypeParameterListSyntax => false,
-        _ => true,
-    };
-
-    /// <summary>
-    /// Code marked <c>[GeneratedCode]</c> (the member or a type around it), which the analyzer leaves alone as Roslyn leaves
-    /// it to analyzers that do not ask for generated code: files generated as a whole never reach the action at all.
-    /// </summary>
-    private static bool InGeneratedCode(ISymbol? symbol, INamedTypeSymbol? generatedCode)
-    {
-        for (; generatedCode is not null && symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-        {
-            foreach (var attribute in symbol.GetAttributes())
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, generatedCode))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

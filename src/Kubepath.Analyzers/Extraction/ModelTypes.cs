@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Kubepath.Analyzers.Extraction;
 
@@ -27,7 +26,6 @@ internal sealed class ModelTypes
     private readonly INamedTypeSymbol? itemsInterface;
     private readonly ConcurrentDictionary<INamedTypeSymbol, (string ApiVersion, string Kind)?> customResources = new(SymbolEqualityComparer.Default);
 
-    private readonly System.Lazy<HashSet<string>> rootNames;
     private readonly ConcurrentDictionary<ITypeSymbol, TypeShape> shapes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IPropertySymbol, string> fieldNames = new(SymbolEqualityComparer.Default);
 
@@ -44,7 +42,6 @@ internal sealed class ModelTypes
     private ModelTypes(Dictionary<INamedTypeSymbol, (string ApiVersion, string Kind)> roots, Compilation compilation)
     {
         this.roots = roots;
-        rootNames = new(() => RootNamesOf(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         kubernetesObject = compilation.GetTypeByMetadataName("k8s.IKubernetesObject");
         entityAttribute = compilation.GetTypeByMetadataName("k8s.Models.KubernetesEntityAttribute");
         itemsInterface = compilation.GetTypeByMetadataName("k8s.Models.IItems`1");
@@ -93,50 +90,6 @@ internal sealed class ModelTypes
         var custom = customResources.TryGetValue(named, out var known) ? known : customResources.GetOrAdd(named, CustomResource(named));
         kind = custom ?? default;
         return custom is not null;
-    }
-
-    /// <summary>
-    /// Whether a creation's syntax may make a manifest, before any binding: its type is named like a model root or a
-    /// custom resource of the project's own, or its initializer sets what every Kubernetes object has (metadata,
-    /// apiVersion, kind: a <c>new() { ... }</c> or a custom resource from another assembly).
-    /// </summary>
-    public bool MayBeRoot(SyntaxNode creation)
-    {
-        var (type, initializer) = creation switch
-        {
-            ObjectCreationExpressionSyntax explicitType => (explicitType.Type, explicitType.Initializer),
-            ImplicitObjectCreationExpressionSyntax implicitType => ((TypeSyntax?)null, implicitType.Initializer),
-            _ => (null, null),
-        };
-
-        return (type is not null && rootNames.Value.Contains(RightmostName(type))) ||
-               (initializer is not null && initializer.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Metadata" or "ApiVersion" or "Kind" } }));
-    }
-
-    private static string RightmostName(TypeSyntax type) => type switch
-    {
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        _ => string.Empty,
-    };
-
-    /// <summary>The simple names of the model roots and of the project's own classes implementing <c>IKubernetesObject</c>.</summary>
-    private HashSet<string> RootNamesOf(Compilation compilation)
-    {
-        var names = new HashSet<string>(roots.Keys.Select(root => root.Name), System.StringComparer.Ordinal);
-        if (kubernetesObject is not null)
-        {
-            foreach (var type in compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type).OfType<INamedTypeSymbol>())
-            {
-                if (type.AllInterfaces.Contains(kubernetesObject, SymbolEqualityComparer.Default))
-                {
-                    names.Add(type.Name);
-                }
-            }
-        }
-
-        return names;
     }
 
     /// <summary>A class whose initializer Kubepath reads as a JSON object (a model, a custom resource's spec), not a list, dictionary or value.</summary>

@@ -26,12 +26,15 @@ internal sealed class ObjectExtractor
     public JsonObject? Extract(IObjectCreationOperation creation, (string ApiVersion, string Kind) kind)
     {
         var root = Object(creation, depth: 0);
-        if (Holder(creation) is { } local && Body(creation) is { } body)
+        if (Holder(creation) is { } declarator)
         {
             var end = creation.Syntax.Span.End;
-            foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
+            foreach (var later in AfterDeclarator(declarator))
             {
-                ApplyLater(root, local, assignment, end);
+                foreach (var assignment in later.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
+                {
+                    ApplyLater(root, declarator.Symbol, assignment, end);
+                }
             }
         }
 
@@ -274,8 +277,8 @@ internal sealed class ObjectExtractor
         }
     }
 
-    /// <summary>The local a root creation is stored in (<c>var svc = new V1Service { ... }</c>).</summary>
-    private static ILocalSymbol? Holder(IOperation creation)
+    /// <summary>The declaration of the local a root creation is stored in (<c>var svc = new V1Service { ... }</c>).</summary>
+    private static IVariableDeclaratorOperation? Holder(IOperation creation)
     {
         var parent = creation.Parent;
         while (parent is IConversionOperation)
@@ -283,7 +286,24 @@ internal sealed class ObjectExtractor
             parent = parent.Parent;
         }
 
-        return parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol : null;
+        return parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator : null;
+    }
+
+    /// <summary>
+    /// Where a local can be assigned once declared: a local of a block is in scope from its declarator on, so only the
+    /// declarators after it and the block's later statements, not the creation's own initializer, which is most of a method
+    /// that makes a manifest. Elsewhere (a switch section's locals are the whole switch's), the whole method.
+    /// </summary>
+    private static IEnumerable<IOperation> AfterDeclarator(IVariableDeclaratorOperation declarator)
+    {
+        if (declarator.Parent is not IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation { Parent: IBlockOperation block } group } declaration)
+        {
+            return Body(declarator) is { } body ? new[] { body } : Enumerable.Empty<IOperation>();
+        }
+
+        var declarators = declaration.Declarators;
+        return declarators.Skip(declarators.IndexOf(declarator) + 1).Cast<IOperation>()
+            .Concat(block.Operations.Skip(block.Operations.IndexOf(group) + 1));
     }
 
     /// <summary>The value of a local assigned exactly once, at its declaration; null otherwise.</summary>

@@ -265,9 +265,10 @@ public sealed class ManifestLoader
         var objects = new List<ManifestObject>();
         var paths = writtenPaths.TryTake(out var lent) ? lent : new FieldPaths();
         var context = Context(lines, text, Templates.MayContainMarkers(text), diagnostics, paths);
-        foreach (var document in writer.Documents)
+        var documents = writer.Documents;
+        for (var i = 0; i < documents.Count; i++)
         {
-            Read(context, document, objects);
+            Read(context, documents[i], objects);
         }
 
         writtenPaths.Add(paths);

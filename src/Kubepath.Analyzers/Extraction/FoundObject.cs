@@ -42,7 +42,7 @@ internal sealed class FoundObject
         var path = string.Format(CultureInfo.InvariantCulture, "{0}{1}({2},{3})", FilePrefix, extracted.SourceName, start.Line + 1, start.Character + 1);
         var writer = writers.TryTake(out var done) ? done : new ManifestJsonWriter(path);
         writer.Restart(path);
-        var map = new SourceMap();
+        var map = new SourceMap(extracted.Manifest.MaxRanges());
         writer.BeginDocument();
         extracted.Manifest.Write(writer, map);
         writer.EndDocument();

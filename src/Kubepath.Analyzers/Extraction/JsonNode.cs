@@ -19,6 +19,9 @@ internal abstract class JsonNode
     public SyntaxNode? Syntax { get; set; }
 
     public abstract void Write(ManifestJsonWriter writer, SourceMap map);
+
+    /// <summary>How many ranges writing this node can add to a source map at most: the map is made that size once.</summary>
+    public abstract int MaxRanges();
 }
 
 internal sealed class JsonObject : JsonNode
@@ -82,6 +85,17 @@ internal sealed class JsonObject : JsonNode
         writer.EndObject();
         map.Add(start, writer.Position, Syntax);
     }
+
+    public override int MaxRanges()
+    {
+        var count = 1;
+        foreach (var field in fields)
+        {
+            count += 1 + field.Value.MaxRanges();
+        }
+
+        return count;
+    }
 }
 
 internal sealed class JsonArray : JsonNode
@@ -106,6 +120,17 @@ internal sealed class JsonArray : JsonNode
 
         writer.EndArray();
         map.Add(start, writer.Position, Syntax);
+    }
+
+    public override int MaxRanges()
+    {
+        var count = 1;
+        foreach (var item in Items)
+        {
+            count += 1 + item.MaxRanges();
+        }
+
+        return count;
     }
 }
 
@@ -137,12 +162,17 @@ internal sealed class JsonScalar : JsonNode
                 break;
         }
     }
+
+    public override int MaxRanges() => 0;
 }
 
 /// <summary>From ranges of the generated JSON text to the C# syntax that produced them; the innermost range wins.</summary>
 internal sealed class SourceMap
 {
-    private readonly List<(int Start, int End, SyntaxNode Syntax)> ranges = new();
+    private readonly List<(int Start, int End, SyntaxNode Syntax)> ranges;
+
+    /// <param name="capacity">How many ranges it will hold at most (<see cref="JsonNode.MaxRanges"/>), so that it never grows.</param>
+    public SourceMap(int capacity) => ranges = new(capacity);
 
     public void Add(int start, int end, SyntaxNode? syntax)
     {

@@ -30,7 +30,8 @@ internal sealed record EndpointCategories(
         {
             var topology = TopologyFilter(endpoints, service, node, settings);
             useTopology = topology is not null;
-            cluster = endpoints.Where(ep => ep.IsReady && (topology is null || topology(ep))).ToList();
+            // Mostly every endpoint is ready and topology is not in use: the list itself, not a copy for every node.
+            cluster = topology is null && AllReady(endpoints) ? endpoints : endpoints.Where(ep => ep.IsReady && (topology is null || topology(ep))).ToList();
 
             // No ready endpoint anywhere: fall back to serving, terminating ones.
             if (cluster.Count == 0)
@@ -90,6 +91,19 @@ internal sealed record EndpointCategories(
             .OrderBy(ep => ep.HostPort, StringComparer.Ordinal)
             .ToList();
         return new EndpointCategories(cluster, local, merged, hasAny, useTopology);
+    }
+
+    private static bool AllReady(IReadOnlyList<EndpointInfo> endpoints)
+    {
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            if (!endpoints[i].IsReady)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -78,9 +78,32 @@ public sealed record ClusterNode
     /// <summary>Its pod CIDR was not given and is a placeholder.</summary>
     public bool PodCidrAssumed { get; init; }
 
-    public IPAddress? InternalIP(bool ipv6) => InternalIPs.FirstOrDefault(ip => Addresses.IsIPv6(ip) == ipv6);
+    public IPAddress? InternalIP(bool ipv6)
+    {
+        foreach (var ip in InternalIPs)
+        {
+            if (Addresses.IsIPv6(ip) == ipv6)
+            {
+                return ip;
+            }
+        }
 
-    public Cidr? PodCidr(bool ipv6) => PodCidrs.Where(cidr => cidr.IsIPv6 == ipv6).Select(cidr => (Cidr?)cidr).FirstOrDefault();
+        return null;
+    }
+
+    public Cidr? PodCidr(bool ipv6)
+    {
+        // A loop: asked for every packet a flow sends, where a lambda capturing the family would allocate.
+        foreach (var cidr in PodCidrs)
+        {
+            if (cidr.IsIPv6 == ipv6)
+            {
+                return cidr;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The address of the bridge local pods hang off (flannel's <c>cni0</c>: .1 of the pod CIDR).</summary>
     public IPAddress? BridgeAddress(Cni cni, bool ipv6) =>

@@ -127,26 +127,58 @@ internal static class Placement
     private static PodInstance Place(
         IReadOnlyList<ClusterNode> nodes, Dictionary<string, long> nextHost, ISet<string> reserved, string ns, StringMap labels, PodSpec spec, string nodeName, string origin)
     {
-        var node = nodes.FirstOrDefault(candidate => candidate.Name == nodeName);
+        // Loops, not LINQ: a pod is placed for every replica of every workload, and each lambda here would allocate.
+        ClusterNode? node = null;
+        foreach (var candidate in nodes)
+        {
+            if (candidate.Name == nodeName)
+            {
+                node = candidate;
+                break;
+            }
+        }
+
         var addresses = new List<string>();
         if (node is not null && spec.UsesHostNetwork)
         {
-            addresses.AddRange(node.InternalIPs.Select(World.Addresses.Format));
+            foreach (var address in node.InternalIPs)
+            {
+                addresses.Add(World.Addresses.Format(address));
+            }
         }
         else if (node is not null && node.PodCidrs.Count > 0)
         {
             // The same host number in each family's pod CIDR, past any address the state shows in use.
             var host = nextHost.TryGetValue(nodeName, out var next) ? next : 2;
-            while (node.PodCidrs.Any(cidr => host < cidr.Size - 1 && reserved.Contains(World.Addresses.Format(cidr.AddressAt(host)))))
+            while (reserved.Count > 0 && InUse(node.PodCidrs, host, reserved))
             {
                 host++;
             }
 
             nextHost[nodeName] = host + 1;
-            addresses.AddRange(node.PodCidrs.Where(cidr => host < cidr.Size - 1).Select(cidr => World.Addresses.Format(cidr.AddressAt(host))));
+            foreach (var cidr in node.PodCidrs)
+            {
+                if (host < cidr.Size - 1)
+                {
+                    addresses.Add(World.Addresses.Format(cidr.AddressAt(host)));
+                }
+            }
         }
 
         return new PodInstance { Namespace = ns, Labels = labels, Spec = spec, NodeName = nodeName, Addresses = addresses, Origin = origin, Assumed = true };
+    }
+
+    private static bool InUse(IReadOnlyList<Cidr> cidrs, long host, ISet<string> reserved)
+    {
+        foreach (var cidr in cidrs)
+        {
+            if (host < cidr.Size - 1 && reserved.Contains(World.Addresses.Format(cidr.AddressAt(host))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The nodes the scheduler may use for the pod, in name order.</summary>

@@ -24,7 +24,7 @@ public class CatalogTests
     }
 
     [Fact]
-    public void Every_rule_file_is_embedded_and_every_rule_class_has_its_file()
+    public void Every_rule_file_is_in_the_catalogue_and_every_rule_class_has_its_file()
     {
         var files = Directory.EnumerateFiles(Repository.PathOf("rules"), "KP*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
         Assert.Equal(files, RuleCatalog.All.Select(rule => rule.Id));

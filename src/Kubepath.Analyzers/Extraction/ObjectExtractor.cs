@@ -298,7 +298,7 @@ internal sealed class ObjectExtractor
     {
         if (declarator.Parent is not IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation { Parent: IBlockOperation block } group } declaration)
         {
-            return Body(declarator) is { } body ? new[] { body } : Enumerable.Empty<IOperation>();
+            return new[] { Body(declarator) };
         }
 
         var declarators = declaration.Declarators;
@@ -309,17 +309,14 @@ internal sealed class ObjectExtractor
     /// <summary>The value of a local assigned exactly once, at its declaration; null otherwise.</summary>
     private static IOperation? SingleValue(ILocalReferenceOperation reference)
     {
-        if (Body(reference) is not { } body)
-        {
-            return null;
-        }
-
+        var body = Body(reference);
         var declarations = body.Descendants().OfType<IVariableDeclaratorOperation>().Where(d => SymbolEqualityComparer.Default.Equals(d.Symbol, reference.Local)).ToList();
         var reassigned = body.Descendants().OfType<IAssignmentOperation>().Any(a => a.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local));
         return declarations.Count == 1 && !reassigned ? declarations[0].Initializer?.Value : null;
     }
 
-    private static IOperation? Body(IOperation operation)
+    /// <summary>The whole method (or initializer) an operation is part of: the root of its operation tree.</summary>
+    private static IOperation Body(IOperation operation)
     {
         var current = operation;
         while (current.Parent is not null)

@@ -150,7 +150,7 @@ internal static class Placement
         {
             // The same host number in each family's pod CIDR, past any address the state shows in use.
             var host = nextHost.TryGetValue(nodeName, out var next) ? next : 2;
-            while (reserved.Count > 0 && InUse(node.PodCidrs, host, reserved))
+            while (InUse(node.PodCidrs, host, reserved))
             {
                 host++;
             }
@@ -168,8 +168,14 @@ internal static class Placement
         return new PodInstance { Namespace = ns, Labels = labels, Spec = spec, NodeName = nodeName, Addresses = addresses, Origin = origin, Assumed = true };
     }
 
+    /// <summary>Whether the state shows the host number in use in one of the node's pod CIDRs (nothing formatted when it shows none).</summary>
     private static bool InUse(IReadOnlyList<Cidr> cidrs, long host, ISet<string> reserved)
     {
+        if (reserved.Count == 0)
+        {
+            return false;
+        }
+
         foreach (var cidr in cidrs)
         {
             if (host < cidr.Size - 1 && reserved.Contains(World.Addresses.Format(cidr.AddressAt(host))))

@@ -63,7 +63,7 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var extracted = new ConcurrentBag<ExtractedObject>();
+        var roots = new ConcurrentBag<RootCreation>();
         var failures = new ConcurrentBag<Microsoft.CodeAnalysis.Diagnostic>();
         if (types is not null)
         {
@@ -71,17 +71,17 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             // An operation action: the compiler's driver builds each method's operation tree once for every analyzer that
             // has such actions (in a default build, the .NET SDK's analyzers have them), outside any analyzer's time, and
             // hands Kubepath each creation already bound. Roslyn keeps generated code (files and [GeneratedCode] members) out.
+            // Only the roots are kept here, while the compiler's threads compete for the cores; they are read at the end.
             context.RegisterOperationAction(
                 operation =>
                 {
                     var creation = (IObjectCreationOperation)operation.Operation;
                     try
                     {
-                        if (types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types) &&
-                            new ObjectExtractor(types).Extract(creation, kind) is { } manifest)
+                        if (types.IsRoot(creation.Type, out var kind) && !InsideObject(creation, types))
                         {
                             var tree = creation.Syntax.SyntaxTree;
-                            extracted.Add(new ExtractedObject(manifest, creation.Syntax, sharedPaths.TryGetValue(tree, out var name) ? name : tree.FilePath));
+                            roots.Add(new RootCreation(creation, kind, sharedPaths.TryGetValue(tree, out var name) ? name : tree.FilePath));
                         }
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
@@ -93,10 +93,10 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
                 OperationKind.ObjectCreation);
         }
 
-        context.RegisterCompilationEndAction(end => Report(end, extracted, failures, yamlFiles));
+        context.RegisterCompilationEndAction(end => Report(end, types, roots, failures, yamlFiles));
     }
 
-    private static void Report(CompilationAnalysisContext context, IEnumerable<ExtractedObject> extracted, IEnumerable<Microsoft.CodeAnalysis.Diagnostic> failures, List<AdditionalText> yamlFiles)
+    private static void Report(CompilationAnalysisContext context, ModelTypes? types, IEnumerable<RootCreation> roots, IEnumerable<Microsoft.CodeAnalysis.Diagnostic> failures, List<AdditionalText> yamlFiles)
     {
         var reports = new List<Microsoft.CodeAnalysis.Diagnostic>(failures);
         try
@@ -106,8 +106,8 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             // action is on the build's critical path, with the compiler's own cores idle.
             var loader = new ManifestLoader();
             var writers = new ConcurrentBag<ManifestJsonWriter>();
-            var ordered = extracted.OrderBy(item => item.SourceName, StringComparer.Ordinal).ThenBy(item => item.Creation.SpanStart).ToList();
-            var objects = EveryCore.Map(ordered.Count, i => Read(loader, writers, ordered[i], reports)).OfType<FoundObject>().ToList();
+            var ordered = roots.OrderBy(item => item.SourceName, StringComparer.Ordinal).ThenBy(item => item.Creation.Syntax.SpanStart).ToList();
+            var objects = types is null ? new List<FoundObject>() : EveryCore.Map(ordered.Count, i => Read(loader, writers, types, ordered[i], reports)).OfType<FoundObject>().ToList();
             var maps = objects.ToDictionary(item => item.File.Path, StringComparer.Ordinal);
 
             // The settings file among the additional files (.kubepath.yaml) chooses the profile, severities and the
@@ -157,18 +157,18 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>An object written and read; a failure costs this object only, reported where it is made.</summary>
-    private static FoundObject? Read(ManifestLoader loader, ConcurrentBag<ManifestJsonWriter> writers, ExtractedObject extracted, List<Microsoft.CodeAnalysis.Diagnostic> reports)
+    /// <summary>An object extracted, written and read; a failure costs this object only, reported where it is made.</summary>
+    private static FoundObject? Read(ManifestLoader loader, ConcurrentBag<ManifestJsonWriter> writers, ModelTypes types, RootCreation root, List<Microsoft.CodeAnalysis.Diagnostic> reports)
     {
         try
         {
-            return FoundObject.Read(loader, writers, extracted);
+            return FoundObject.Read(loader, writers, types, root);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             lock (reports)
             {
-                reports.Add(Failure(extracted.Creation.GetLocation(), "reading the object made here", e));
+                reports.Add(Failure(root.Creation.Syntax.GetLocation(), "reading the object made here", e));
             }
 
             return null;

@@ -89,25 +89,25 @@ public sealed partial class AnalyzerProject
 
     /// <summary>
     /// One build from scratch: its wall-clock time, the seconds the compiler attributes to Kubepath's analyzer
-    /// (<c>ReportAnalyzer</c>; zero without it), and the processor time the compiler server spent on it (through the
-    /// server only; zero otherwise).
+    /// (<c>ReportAnalyzer</c>; zero without it), and the processor time spent on it: the compiler server's through the
+    /// server; with a fresh compiler, that of the build's own processes (<c>dotnet build</c> and the compiler it starts,
+    /// on Linux; zero elsewhere).
     /// </summary>
     /// <param name="withKubepath">Build the copy that references Kubepath.Analyzers.</param>
     /// <param name="compiler">Through the compiler server, as <c>dotnet build</c> compiles by default, or a fresh compiler
     /// process per build. Always said on the command line, so that an environment's <c>UseSharedCompilation</c> cannot
-    /// choose silently.</param>
+    /// choose silently. A fresh compiler's build runs in one MSBuild process that does not outlive it
+    /// (<c>-m:1 -nodeReuse:false</c>, one project either way), so that every process it starts is waited for and counted.</param>
     public Build Build(bool withKubepath, CompilerMode compiler)
     {
-        var server = compiler == CompilerMode.Server ? CompilerServer.ProcessorTime() : TimeSpan.Zero;
+        var processor = compiler == CompilerMode.Server ? CompilerServer.ProcessorTime() : BuildProcesses.ProcessorTime();
         var watch = Stopwatch.StartNew();
-        var output = Run(
-            withKubepath ? with : without,
-            "build", "--no-restore", "--no-incremental", "--nologo", "-p:ReportAnalyzer=true", "-v:d",
-            "-p:UseSharedCompilation=" + (compiler == CompilerMode.Server ? "true" : "false"));
+        string[] arguments = ["build", "--no-restore", "--no-incremental", "--nologo", "-p:ReportAnalyzer=true", "-v:d", "-p:UseSharedCompilation=" + (compiler == CompilerMode.Server ? "true" : "false")];
+        var output = Run(withKubepath ? with : without, compiler == CompilerMode.Server ? arguments : [.. arguments, "-m:1", "-nodeReuse:false"]);
         var seconds = watch.Elapsed.TotalSeconds;
-        var serverSeconds = compiler == CompilerMode.Server ? (CompilerServer.ProcessorTime() - server).TotalSeconds : 0;
+        var processorSeconds = compiler == CompilerMode.Server ? (CompilerServer.ProcessorTime() - processor).TotalSeconds : (BuildProcesses.ProcessorTime() - processor).TotalSeconds;
         var kubepath = KubepathTime().Match(output);
-        return new Build(seconds, kubepath.Success ? double.Parse(kubepath.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0, serverSeconds);
+        return new Build(seconds, kubepath.Success ? double.Parse(kubepath.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0, processorSeconds);
     }
 
     private static string Run(string folder, params string[] args)
@@ -133,8 +133,11 @@ public enum CompilerMode
     Fresh,
 }
 
-/// <summary>One benchmark build: wall clock, the seconds <c>ReportAnalyzer</c> gives Kubepath, the compiler server's processor time.</summary>
-public readonly record struct Build(double Seconds, double KubepathSeconds, double ServerSeconds);
+/// <summary>
+/// One benchmark build: wall clock, the seconds <c>ReportAnalyzer</c> gives Kubepath, and the processor time (the compiler
+/// server's, or the build's own processes' with a fresh compiler; zero when it could not be measured).
+/// </summary>
+public readonly record struct Build(double Seconds, double KubepathSeconds, double ProcessorSeconds);
 
 /// <summary>The compiler server of this machine's SDK.</summary>
 public static class CompilerServer
@@ -162,5 +165,50 @@ public static class CompilerServer
         }
 
         return total;
+    }
+}
+
+/// <summary>The processes a build started and that have ended: <c>dotnet build</c> and, through it, a fresh compiler.</summary>
+public static class BuildProcesses
+{
+    // getrusage's RUSAGE_CHILDREN: the processor time of every ended process this one waited for, and of theirs in turn.
+    private const int Children = -1;
+
+    /// <summary>The processor time of the ended processes this one started and their own (zero where not measured: Linux only).</summary>
+    public static TimeSpan ProcessorTime()
+    {
+        if (!OperatingSystem.IsLinux() || GetResourceUsage(Children, out var usage) != 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        return usage.UserTime.Elapsed + usage.SystemTime.Elapsed;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getrusage")]
+    private static extern int GetResourceUsage(int who, out ResourceUsage usage);
+
+    // Linux's struct timeval on 64-bit platforms.
+    private readonly struct TimeValue
+    {
+        private readonly long seconds;
+        private readonly long microseconds;
+
+        public TimeSpan Elapsed => TimeSpan.FromSeconds(seconds) + TimeSpan.FromMicroseconds(microseconds);
+    }
+
+    // Linux's struct rusage: the two times, then 14 counters this benchmark does not read.
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private readonly struct ResourceUsage
+    {
+        public readonly TimeValue UserTime;
+        public readonly TimeValue SystemTime;
+        private readonly Counters counters;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(14)]
+    private struct Counters
+    {
+        private long first;
     }
 }

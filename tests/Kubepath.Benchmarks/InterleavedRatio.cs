@@ -87,13 +87,15 @@ public static class InterleavedRatio
                 project.Build(withKubepath: true, compiler);
             }
 
+            // Through the server, its processor time; with a fresh compiler, that of the build's own processes.
+            var whose = compiler == CompilerMode.Server ? "the server's" : "the build's processes'";
             var shares = new List<double>();
             var builds = new List<double>();
             var withBuilds = new List<double>();
             var attributed = new List<double>();
             var processor = new List<double>();
-            var serverWithout = new List<double>();
-            var serverWith = new List<double>();
+            var processorWithout = new List<double>();
+            var processorWith = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
                 // Which build goes first alternates: a build can be slowed by the one before it (its garbage, its files in the
@@ -114,21 +116,22 @@ public static class InterleavedRatio
                 builds.Add(build.Seconds);
                 withBuilds.Add(withKubepath.Seconds);
                 attributed.Add(withKubepath.KubepathSeconds / withKubepath.Seconds * 100);
-                if (build.ServerSeconds > 0 && withKubepath.ServerSeconds > 0)
+                if (build.ProcessorSeconds > 0 && withKubepath.ProcessorSeconds > 0)
                 {
-                    // Zero when the server was not found, or when it restarted between the readings: the round says nothing then.
-                    processor.Add((withKubepath.ServerSeconds - build.ServerSeconds) / build.ServerSeconds * 100);
-                    serverWithout.Add(build.ServerSeconds);
-                    serverWith.Add(withKubepath.ServerSeconds);
+                    // Zero when the server was not found or restarted between the readings, or where a fresh compiler's
+                    // processes cannot be measured: the round says nothing then.
+                    processor.Add((withKubepath.ProcessorSeconds - build.ProcessorSeconds) / build.ProcessorSeconds * 100);
+                    processorWithout.Add(build.ProcessorSeconds);
+                    processorWith.Add(withKubepath.ProcessorSeconds);
                 }
 
                 Console.WriteLine(string.Create(
                     System.Globalization.CultureInfo.InvariantCulture,
-                    $"round {round + 1}: without {build.Seconds:F2} s ({build.ServerSeconds:F2} s of the server's processor time), with {withKubepath.Seconds:F2} s ({withKubepath.ServerSeconds:F2} s), {withKubepath.KubepathSeconds:F3} s attributed"));
+                    $"round {round + 1}: without {build.Seconds:F2} s ({build.ProcessorSeconds:F2} s of {whose} processor time), with {withKubepath.Seconds:F2} s ({withKubepath.ProcessorSeconds:F2} s), {withKubepath.KubepathSeconds:F3} s attributed"));
             }
 
             CompilerServer.Shutdown();
-            foreach (var list in new[] { shares, builds, withBuilds, attributed, processor, serverWithout, serverWith })
+            foreach (var list in new[] { shares, builds, withBuilds, attributed, processor, processorWithout, processorWith })
             {
                 list.Sort();
             }
@@ -145,14 +148,11 @@ public static class InterleavedRatio
                 $"{(usesKubernetesClient ? "with" : "without")} KubernetesClient, {(compiler == CompilerMode.Server ? "through the compiler server" : "a fresh compiler per build")}, " +
                 $"{warmup} warm-up and {rounds} interleaved rounds: a build takes {At(builds, 0.5):F1} s without Kubepath; " +
                 $"with it, the build takes a median {At(shares, 0.5):F1}% longer (quartiles {At(shares, 0.25):F1}% to {At(shares, 0.75):F1}%), " +
-                $"the compiler attributes a median {At(attributed, 0.5):F2}% of the build's time to Kubepath's analyzer" +
-                (compiler == CompilerMode.Server
-                    ? $", and the compiler server spends a median {Processor(0.5)} more processor time (quartiles {Processor(0.25)} to {Processor(0.75)}; {processor.Count} rounds)"
-                    : string.Empty));
-            Console.WriteLine("lower quartiles of each kind: wall clock " + Quickest(builds, withBuilds) + (compiler == CompilerMode.Server ? "; the server's processor time " + Quickest(serverWithout, serverWith) : string.Empty));
+                $"the compiler attributes a median {At(attributed, 0.5):F2}% of the build's time to Kubepath's analyzer, " +
+                $"and {(compiler == CompilerMode.Server ? "the compiler server spends" : "the build's processes spend")} a median {Processor(0.5)} more processor time (quartiles {Processor(0.25)} to {Processor(0.75)}; {processor.Count} rounds)");
+            Console.WriteLine($"lower quartiles of each kind: wall clock {Quickest(builds, withBuilds)}; {whose} processor time {Quickest(processorWithout, processorWith)}");
             Console.WriteLine(
-                "95% intervals of the medians (10,000 bootstrap resamples of the rounds): wall clock " + MedianInterval(shares) + "; attributed " + MedianInterval(attributed) +
-                (compiler == CompilerMode.Server ? "; the server's processor time " + MedianInterval(processor) : string.Empty));
+                $"95% intervals of the medians (10,000 bootstrap resamples of the rounds): wall clock {MedianInterval(shares)}; attributed {MedianInterval(attributed)}; {whose} processor time {MedianInterval(processor)}");
         }
     }
 

@@ -1,17 +1,21 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Kubepath.Manifests;
-using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Kubepath.Analyzers.Extraction;
 
-/// <summary>A manifest as extracted from the C# that makes it, waiting to be written and read at the end of the compilation.</summary>
-internal sealed record ExtractedObject(JsonObject Manifest, SyntaxNode Creation, string SourceName);
+/// <summary>
+/// The creation of a manifest's root object, as the compiler handed it over, waiting to be read at the end of the
+/// compilation; <see cref="SourceName"/> is its C# file's path, told apart from other trees with the same path.
+/// </summary>
+internal sealed record RootCreation(IObjectCreationOperation Creation, (string ApiVersion, string Kind) Kind, string SourceName);
 
 /// <summary>
-/// A manifest read from C#: written as JSON and read by the loader at the end of the compilation, every object on its own,
-/// side by side on every core. Nothing is written while the compiler's threads look for objects: a host that analyses one
-/// file as it is edited (and the end of the compilation only on demand) does not pay for it on every edit.
+/// A manifest read from C#: extracted from its operation tree, written as JSON and read by the loader at the end of the
+/// compilation, every object on its own, side by side on every core. Nothing is read while the compiler's threads look
+/// for objects: there the compiler's own work competes for the cores, and a host that analyses one file as it is edited
+/// (and the end of the compilation only on demand) does not pay for it on every edit.
 /// </summary>
 internal sealed class FoundObject
 {
@@ -32,19 +36,26 @@ internal sealed class FoundObject
 
     /// <param name="loader">Reads the object.</param>
     /// <param name="writers">Writers done with, to write the object with: one is taken, and given back once the loader has read it.</param>
-    /// <param name="extracted">The object as extracted, where it is made and the C# file's path, told apart from other trees with the same path.</param>
-    public static FoundObject Read(ManifestLoader loader, ConcurrentBag<ManifestJsonWriter> writers, ExtractedObject extracted)
+    /// <param name="types">The compilation's k8s.Models types.</param>
+    /// <param name="root">Where the object is made.</param>
+    /// <returns>The object read; null for a custom resource whose kind is not known.</returns>
+    public static FoundObject? Read(ManifestLoader loader, ConcurrentBag<ManifestJsonWriter> writers, ModelTypes types, RootCreation root)
     {
+        if (new ObjectExtractor(types).Extract(root.Creation, root.Kind) is not { } manifest)
+        {
+            return null;
+        }
+
         // A file per object, named as the compiler names a place in C#: a message that cites another object (where a
         // duplicate was first defined) then says where in C# that one is made.
-        var creation = extracted.Creation;
+        var creation = root.Creation.Syntax;
         var start = creation.SyntaxTree.GetLineSpan(creation.Span).StartLinePosition;
-        var path = string.Format(CultureInfo.InvariantCulture, "{0}{1}({2},{3})", FilePrefix, extracted.SourceName, start.Line + 1, start.Character + 1);
+        var path = string.Format(CultureInfo.InvariantCulture, "{0}{1}({2},{3})", FilePrefix, root.SourceName, start.Line + 1, start.Character + 1);
         var writer = writers.TryTake(out var done) ? done : new ManifestJsonWriter(path);
         writer.Restart(path);
-        var map = new SourceMap(extracted.Manifest.MaxRanges());
+        var map = new SourceMap(manifest.MaxRanges());
         writer.BeginDocument();
-        extracted.Manifest.Write(writer, map);
+        manifest.Write(writer, map);
         writer.EndDocument();
         var file = loader.Read(writer);
         writers.Add(writer);

@@ -132,8 +132,8 @@ public sealed class ChainIndex
             ports = new int?[rules.Count];
             for (var i = 0; i < rules.Count; i++)
             {
-                var host = rules[i].Args.OfType<AddressArg>().FirstOrDefault(arg => !arg.IsSource && !arg.Negated && arg.Cidr.PrefixLength == (arg.Cidr.IsIPv6 ? 128 : 32));
-                ports[i] = rules[i].Args.OfType<PortArg>().FirstOrDefault()?.Port;
+                var (host, destinationPort) = DestinationOf(rules[i]);
+                ports[i] = destinationPort;
                 if (host is not null)
                 {
                     byHost.AddToList(host.Cidr.Network, i);
@@ -147,6 +147,30 @@ public sealed class ChainIndex
                     anyDestination.Add(i);
                 }
             }
+        }
+
+        /// <summary>
+        /// The rule's single destination host, if it names one, and its destination port: looked at once per rule of every
+        /// chain a node has, so by index, without an iterator per rule.
+        /// </summary>
+        private static (AddressArg? Host, int? Port) DestinationOf(Rule rule)
+        {
+            AddressArg? host = null;
+            int? port = null;
+            for (var j = 0; j < rule.Args.Count; j++)
+            {
+                switch (rule.Args[j])
+                {
+                    case AddressArg address when host is null && !address.IsSource && !address.Negated && address.Cidr.PrefixLength == (address.Cidr.IsIPv6 ? 128 : 32):
+                        host = address;
+                        break;
+                    case PortArg portArg when port is null:
+                        port = portArg.Port;
+                        break;
+                }
+            }
+
+            return (host, port);
         }
 
         public Rule[] For(System.Net.IPAddress destination, int port) =>

@@ -159,9 +159,13 @@ public sealed class Evaluator
         return onLink is not null ? (onLink.Address, onLink.Interface) : (nodeAddress, "the node's address");
     }
 
-    /// <summary>What the node's addresses and routes say about an address; the same for every packet, so kept.</summary>
-    private AddressFacts FactsOf(IPAddress address) => facts.GetOrAdd(address, key =>
-        new AddressFacts(node.IsLocal(key, world.Profile.Cni), world.NodeOwning(key)?.Name, EgressAddress(key)));
+    /// <summary>
+    /// What the node's addresses and routes say about an address; the same for every packet, so kept. Looked up before
+    /// adding: a lambda that captures the evaluator would otherwise be allocated on every packet's lookups.
+    /// </summary>
+    private AddressFacts FactsOf(IPAddress address) => facts.TryGetValue(address, out var known)
+        ? known
+        : facts.GetOrAdd(address, new AddressFacts(node.IsLocal(address, world.Profile.Cni), world.NodeOwning(address)?.Name, EgressAddress(address)));
 
     private sealed record AddressFacts(bool Local, string? Owner, (IPAddress Address, string Device) Egress);
 

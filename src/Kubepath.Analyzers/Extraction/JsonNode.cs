@@ -26,11 +26,14 @@ internal abstract class JsonNode
 
 internal sealed class JsonObject : JsonNode
 {
-    private readonly List<KeyValuePair<string, JsonNode>> fields = new();
+    private readonly List<KeyValuePair<string, JsonNode>> fields;
 
-    public JsonObject(SyntaxNode? syntax)
+    /// <param name="syntax">Where the object is made.</param>
+    /// <param name="capacity">How many fields it is expected to hold (an initializer's count), so that it is not grown.</param>
+    public JsonObject(SyntaxNode? syntax, int capacity = 0)
         : base(syntax)
     {
+        fields = new(capacity);
     }
 
     public int Count => fields.Count;

@@ -68,7 +68,7 @@ internal sealed class ObjectExtractor
 
     private JsonObject Object(IObjectCreationOperation creation, int depth)
     {
-        var result = new JsonObject(creation.Syntax);
+        var result = new JsonObject(creation.Syntax, creation.Initializer?.Initializers.Length ?? 0);
         if (creation.Initializer is { } initializer && depth < 32)
         {
             foreach (var member in initializer.Initializers)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Text;
 using Kubepath.Model;
 
@@ -11,20 +12,23 @@ namespace Kubepath.Engine.Compile;
 /// </summary>
 public static class ChainNames
 {
-    public static string Service(ServicePortName port, Protocol protocol) => "KUBE-SVC-" + Hash(port + ProtocolText(protocol));
+    public static string Service(ServicePortName port, Protocol protocol) => "KUBE-SVC-" + Hash(port, protocol, string.Empty);
 
-    public static string ServiceLocal(ServicePortName port, Protocol protocol) => "KUBE-SVL-" + Hash(port + ProtocolText(protocol));
+    public static string ServiceLocal(ServicePortName port, Protocol protocol) => "KUBE-SVL-" + Hash(port, protocol, string.Empty);
 
-    public static string External(ServicePortName port, Protocol protocol) => "KUBE-EXT-" + Hash(port + ProtocolText(protocol));
+    public static string External(ServicePortName port, Protocol protocol) => "KUBE-EXT-" + Hash(port, protocol, string.Empty);
 
-    public static string Firewall(ServicePortName port, Protocol protocol) => "KUBE-FW-" + Hash(port + ProtocolText(protocol));
+    public static string Firewall(ServicePortName port, Protocol protocol) => "KUBE-FW-" + Hash(port, protocol, string.Empty);
 
     /// <summary>The chain of one endpoint; <paramref name="endpoint"/> is <c>ip:port</c> (<c>[ip]:port</c> for IPv6).</summary>
-    public static string Endpoint(ServicePortName port, Protocol protocol, string endpoint) =>
-        "KUBE-SEP-" + Hash(port + ProtocolText(protocol) + endpoint);
+    public static string Endpoint(ServicePortName port, Protocol protocol, string endpoint) => "KUBE-SEP-" + Hash(port, protocol, endpoint);
 
     /// <summary>kube-proxy hashes the protocol in lower case (<c>strings.ToLower(string(protocol))</c>).</summary>
-    public static string ProtocolText(Protocol protocol) => WireNames.Protocol.NameOf(protocol).ToLowerInvariant();
+    public static string ProtocolText(Protocol protocol) =>
+        (uint)protocol < (uint)LowerCaseProtocols.Length ? LowerCaseProtocols[(int)protocol] : WireNames.Protocol.NameOf(protocol).ToLowerInvariant();
+
+    private static readonly string[] LowerCaseProtocols =
+        new[] { Protocol.Tcp, Protocol.Udp, Protocol.Sctp }.Select(protocol => WireNames.Protocol.NameOf(protocol).ToLowerInvariant()).ToArray();
 
     /// <summary>Hashes already computed: every node's rules name the same chains, and a lint compiles every node.</summary>
     private static readonly ConcurrentDictionary<string, string> Hashes = new(System.StringComparer.Ordinal);
@@ -36,6 +40,19 @@ public static class ChainNames
     private const int MaxRememberedHashes = 1 << 18;
 
     private static int remembered;
+
+    /// <summary>The hash of <c>port + protocol + endpoint</c>, the text built in one piece (a lint names thousands of chains).</summary>
+    private static string Hash(ServicePortName port, Protocol protocol, string endpoint)
+    {
+        var text = new StringBuilder(port.Namespace.Length + port.Name.Length + port.PortName.Length + endpoint.Length + 6)
+            .Append(port.Namespace).Append('/').Append(port.Name);
+        if (port.PortName.Length > 0)
+        {
+            text.Append(':').Append(port.PortName);
+        }
+
+        return Hash(text.Append(ProtocolText(protocol)).Append(endpoint).ToString());
+    }
 
     private static string Hash(string text)
     {
@@ -59,9 +76,9 @@ public static class ChainNames
     private static string Base32Prefix(byte[] bytes, int length)
     {
         const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var text = new StringBuilder(length);
+        var text = new char[length];
         int buffer = 0, bits = 0, i = 0;
-        while (text.Length < length)
+        for (var written = 0; written < length; written++)
         {
             if (bits < 5)
             {
@@ -69,10 +86,10 @@ public static class ChainNames
                 bits += 8;
             }
 
-            text.Append(Alphabet[(buffer >> (bits - 5)) & 31]);
+            text[written] = Alphabet[(buffer >> (bits - 5)) & 31];
             bits -= 5;
         }
 
-        return text.ToString();
+        return new string(text);
     }
 }

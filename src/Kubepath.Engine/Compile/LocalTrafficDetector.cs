@@ -11,15 +11,22 @@ namespace Kubepath.Engine.Compile;
 /// </summary>
 internal sealed class LocalTrafficDetector
 {
-    private readonly Func<bool, RuleArg>? match;
+    private readonly RuleArg? notLocalMatch;
 
-    private LocalTrafficDetector(Func<bool, RuleArg>? match) => this.match = match;
+    private LocalTrafficDetector(Func<bool, RuleArg>? match)
+    {
+        LocalMatch = match?.Invoke(false);
+        notLocalMatch = match?.Invoke(true);
+    }
 
-    public bool IsImplemented => match is not null;
+    public bool IsImplemented => LocalMatch is not null;
 
-    public IEnumerable<RuleArg> IfLocal() => match is null ? Enumerable.Empty<RuleArg>() : new[] { match(false) };
+    /// <summary>The match of traffic from local pods, null without a detector: two detectors with equal matches write alike.</summary>
+    public RuleArg? LocalMatch { get; }
 
-    public IEnumerable<RuleArg> IfNotLocal() => match is null ? Enumerable.Empty<RuleArg>() : new[] { match(true) };
+    public IEnumerable<RuleArg> IfLocal() => LocalMatch is null ? Enumerable.Empty<RuleArg>() : new[] { LocalMatch };
+
+    public IEnumerable<RuleArg> IfNotLocal() => notLocalMatch is null ? Enumerable.Empty<RuleArg>() : new[] { notLocalMatch };
 
     public static LocalTrafficDetector For(ClusterProfile profile, ClusterNode node, bool ipv6)
     {

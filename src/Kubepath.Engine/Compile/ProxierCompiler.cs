@@ -80,7 +80,19 @@ public static class ProxierCompiler
 
         foreach (var svc in services)
         {
-            WriteService(writer, svc, endpointsByService[svc], node, nodeIP, detector, settings, largeCluster, localhostNodePorts, ipv6);
+            // A node like one compiled before in all that shapes this port's lines takes that node's lines: a lint compiles
+            // every node, and most services write the same on each.
+            var categories = EndpointCategories.Of(endpointsByService[svc], svc, node, settings);
+            var shape = new NodeShape(categories, detector.LocalMatch, localhostNodePorts, largeCluster, svc.SourceRanges.Count > 0 ? nodeIP : null);
+            if (svc.WrittenFor(shape) is { } lines)
+            {
+                writer.Replay(lines);
+                continue;
+            }
+
+            writer.Record();
+            WriteService(writer, svc, categories, nodeIP, detector, settings, largeCluster, localhostNodePorts, ipv6);
+            svc.KeepWritten(shape, writer.Recorded());
         }
 
         WriteNodePortsJump(writer, nodePortAddresses, localhostNodePorts, ipv6);
@@ -183,8 +195,7 @@ public static class ProxierCompiler
     private static void WriteService(
         Writer writer,
         ServicePortInfo svc,
-        IReadOnlyList<EndpointInfo> allEndpoints,
-        ClusterNode node,
+        EndpointCategories categories,
         IPAddress? nodeIP,
         LocalTrafficDetector detector,
         KubeProxySettings settings,
@@ -193,7 +204,6 @@ public static class ProxierCompiler
         bool ipv6)
     {
         var name = svc.NameString;
-        var categories = EndpointCategories.Of(allEndpoints, svc, node, settings);
         var hasEndpoints = categories.HasAnyEndpoints;
         var usesClusterPolicyChain = categories.Cluster.Count > 0 && svc.UsesClusterEndpoints;
         var usesLocalPolicyChain = categories.Local.Count > 0 && svc.UsesLocalEndpoints;
@@ -551,11 +561,13 @@ public static class ProxierCompiler
         return args;
     }
 
-    /// <summary>kube-proxy's four line buffers: chain lines and rules, for filter and nat.</summary>
+    /// <summary>kube-proxy's four line buffers: chain lines and rules, for filter and nat; it can record what it is given, to replay.</summary>
     private sealed class Writer
     {
         private readonly HashSet<string> natChainSet = new(StringComparer.Ordinal);
         private readonly SharedRules shared;
+        private readonly List<WrittenLine> recorded = new();
+        private bool recording;
 
         public Writer(SharedRules shared) => this.shared = shared;
 
@@ -571,17 +583,69 @@ public static class ProxierCompiler
 
         public void NatChain(string name)
         {
+            Keep(new WrittenLine(Table.Nat, null, name));
             if (natChainSet.Add(name))
             {
                 NatChains.Add(name);
             }
         }
 
-        public void Filter(string chain, IReadOnlyList<RuleArg> args, RuleTarget? target) => FilterRules.Add(shared.Of(new Rule(chain, args, target)));
+        public void Filter(string chain, IReadOnlyList<RuleArg> args, RuleTarget? target) => Filter(shared.Of(new Rule(chain, args, target)));
 
-        public void Nat(string chain, IReadOnlyList<RuleArg> args, RuleTarget? target) => NatRules.Add(shared.Of(new Rule(chain, args, target)));
+        public void Nat(string chain, IReadOnlyList<RuleArg> args, RuleTarget? target) => Nat(shared.Of(new Rule(chain, args, target)));
 
-        public void Nat(Rule rule) => NatRules.Add(rule);
+        public void Nat(Rule rule)
+        {
+            Keep(new WrittenLine(Table.Nat, rule, null));
+            NatRules.Add(rule);
+        }
+
+        /// <summary>From now on, keeps what it is given, until <see cref="Recorded"/>.</summary>
+        public void Record()
+        {
+            recorded.Clear();
+            recording = true;
+        }
+
+        public WrittenLine[] Recorded()
+        {
+            recording = false;
+            return recorded.ToArray();
+        }
+
+        /// <summary>Takes the lines as it took them when they were recorded.</summary>
+        public void Replay(WrittenLine[] lines)
+        {
+            foreach (var line in lines)
+            {
+                if (line.NatChain is { } chain)
+                {
+                    NatChain(chain);
+                }
+                else if (line.Table == Table.Filter)
+                {
+                    Filter(line.Rule!);
+                }
+                else
+                {
+                    Nat(line.Rule!);
+                }
+            }
+        }
+
+        private void Filter(Rule rule)
+        {
+            Keep(new WrittenLine(Table.Filter, rule, null));
+            FilterRules.Add(rule);
+        }
+
+        private void Keep(WrittenLine line)
+        {
+            if (recording)
+            {
+                recorded.Add(line);
+            }
+        }
     }
 
     /// <summary>One instance of each rule, by value, for the nodes of one world (compiled side by side).</summary>

@@ -54,6 +54,7 @@ internal sealed class ServicePortInfo
     private string? firewallChain;
     private string? externalChain;
     private IReadOnlyList<PortEndpoint>? endpoints;
+    private readonly List<(NodeShape Shape, WrittenLine[] Lines)> written = new();
 
     public ServiceView Service { get; }
 
@@ -98,6 +99,35 @@ internal sealed class ServicePortInfo
         .Select(view => new PortEndpoint(view, view.HostPort, ChainNames.Endpoint(Name, Protocol, view.HostPort)))
         .OrderBy(endpoint => endpoint.HostPort, StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>The lines a node of this shape wrote for the port; null until one has been compiled.</summary>
+    public WrittenLine[]? WrittenFor(NodeShape shape)
+    {
+        lock (written)
+        {
+            foreach (var (kept, lines) in written)
+            {
+                if (kept.IsLike(shape))
+                {
+                    return lines;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Keeps the lines a node wrote for the nodes of its shape (nodes compile in parallel: the first kept is kept).</summary>
+    public void KeepWritten(NodeShape shape, WrittenLine[] lines)
+    {
+        lock (written)
+        {
+            if (WrittenFor(shape) is null)
+            {
+                written.Add((shape, lines));
+            }
+        }
+    }
 
     /// <summary><c>BaseServicePortInfo.ExternallyAccessible</c>: a node port, a load-balancer VIP or an external IP.</summary>
     public bool ExternallyAccessible => NodePort != 0 || LoadBalancerVIPs.Count > 0 || ExternalIPs.Count > 0;

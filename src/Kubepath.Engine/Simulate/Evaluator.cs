@@ -118,8 +118,8 @@ public sealed class Evaluator
             Masqueraded = branch.Masqueraded,
             SourceSeen = branch.Source,
             SourceInterface = branch.SourceInterface,
-            Path = branch.Path.ToList(),
-            DecidedBy = decidedBy is null ? null : RulesText.Save(decidedBy, IptablesFlavour.Plain),
+            Path = branch.Path,
+            DecidingRule = decidedBy,
             AffinityFirstConnection = branch.AffinityChecked,
         };
     }
@@ -415,30 +415,45 @@ public sealed class Evaluator
         public Branch Enter(string step) => this with { Path = Path.Add(step) };
     }
 
-    /// <summary>A persistent list, so branches share their common path.</summary>
-    private sealed class ImmutableList
+    /// <summary>
+    /// A persistent list, so branches share their common path; read as a list, it is written out once, when first read
+    /// (an explanation reads paths, most rules never do).
+    /// </summary>
+    private sealed class ImmutableList : IReadOnlyList<string>
     {
-        public static readonly ImmutableList Empty = new(null, null);
+        public static readonly ImmutableList Empty = new(null, null, 0);
         private readonly ImmutableList? parent;
         private readonly string? item;
+        private string[]? steps;
 
-        private ImmutableList(ImmutableList? parent, string? item)
+        private ImmutableList(ImmutableList? parent, string? item, int count)
         {
             this.parent = parent;
             this.item = item;
+            Count = count;
         }
 
-        public ImmutableList Add(string step) => new(this, step);
+        public int Count { get; }
 
-        public List<string> ToList()
+        private string[] Steps => steps ??= WriteOut();
+
+        public string this[int index] => Steps[index];
+
+        public ImmutableList Add(string step) => new(this, step, Count + 1);
+
+        public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)Steps).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private string[] WriteOut()
         {
-            var result = new List<string>();
-            for (var current = this; current.item is not null; current = current.parent!)
+            var result = new string[Count];
+            var current = this;
+            for (var i = Count - 1; i >= 0; i--, current = current.parent!)
             {
-                result.Add(current.item);
+                result[i] = current.item!;
             }
 
-            result.Reverse();
             return result;
         }
     }

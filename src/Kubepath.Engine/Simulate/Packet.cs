@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Net;
+using Kubepath.Engine.Compile;
 using Kubepath.Model;
 
 namespace Kubepath.Engine.Simulate;
@@ -68,8 +69,11 @@ public sealed record FlowOutcome
     /// <summary>The hooks and chains the packet went through, in order (<c>nat/PREROUTING</c>, <c>KUBE-SERVICES</c>…).</summary>
     public required IReadOnlyList<string> Path { get; init; }
 
-    /// <summary>The rule that dropped or rejected it, as iptables-save prints it.</summary>
-    public string? DecidedBy { get; init; }
+    /// <summary>The rule that dropped or rejected it.</summary>
+    public Rule? DecidingRule { get; init; }
+
+    /// <summary>That rule as iptables-save prints it, written when asked (an explanation asks; a lint has thousands of flows).</summary>
+    public string? DecidedBy => DecidingRule is null ? null : RulesText.Save(DecidingRule, IptablesFlavour.Plain);
 
     /// <summary>A ClientIP affinity check was passed over: later connections from this client stick to the endpoint chosen first.</summary>
     public bool AffinityFirstConnection { get; init; }

@@ -77,10 +77,7 @@ internal readonly partial struct Node
             case FieldShape.Map:
                 if (Expect(YamlNodeKind.Mapping, "a mapping"))
                 {
-                    foreach (var (_, _, value) in Entries())
-                    {
-                        value.Check(type.Element!, catalog, reported, depth + 1, partial);
-                    }
+                    CheckEntries(null, type.Element!, catalog, reported, depth, partial);
                 }
 
                 break;
@@ -94,25 +91,7 @@ internal readonly partial struct Node
 
     private void CheckObject(ObjectType type, FieldCatalog catalog, HashSet<int> reported, int depth, bool partial)
     {
-        if (tree.HasMerges(Index))
-        {
-            foreach (var (name, keySpan, value) in Entries())
-            {
-                CheckEntry(type, catalog, reported, depth, partial, name, keySpan, value);
-            }
-        }
-        else
-        {
-            // The common case without merge keys walks the tree itself: an object has many mappings.
-            for (var k = tree.FirstChild(Index); k != YamlTree.None && tree.Next(k) != YamlTree.None; k = tree.Next(tree.Next(k)))
-            {
-                if (tree.Kind(k) == YamlNodeKind.Scalar)
-                {
-                    var (name, keySpan, value) = Entry(k);
-                    CheckEntry(type, catalog, reported, depth, partial, name, keySpan, value);
-                }
-            }
-        }
+        CheckEntries(type, null, catalog, reported, depth, partial);
 
         // A key written with null counts as present: the API takes "endpoints: null" as an empty list. A patch is partial.
         List<string>? missing = null;
@@ -130,7 +109,42 @@ internal readonly partial struct Node
         }
     }
 
-    private void CheckEntry(ObjectType type, FieldCatalog catalog, HashSet<int> reported, int depth, bool partial, string name, SourceSpan keySpan, Node value)
+    /// <summary>Checks an object's entries against its fields (<paramref name="type"/>), or a map's values against <paramref name="element"/>.</summary>
+    private void CheckEntries(ObjectType? type, FieldType? element, FieldCatalog catalog, HashSet<int> reported, int depth, bool partial)
+    {
+        if (tree.HasMerges(Index))
+        {
+            foreach (var (name, keySpan, value) in Entries())
+            {
+                CheckEntry(type, element, catalog, reported, depth, partial, name, keySpan, value);
+            }
+
+            return;
+        }
+
+        // The common case without merge keys walks the tree itself, with no iterator: a manifest has many mappings.
+        for (var k = tree.FirstChild(Index); k != YamlTree.None && tree.Next(k) != YamlTree.None; k = tree.Next(tree.Next(k)))
+        {
+            if (tree.Kind(k) == YamlNodeKind.Scalar)
+            {
+                var (name, keySpan, value) = Entry(k);
+                CheckEntry(type, element, catalog, reported, depth, partial, name, keySpan, value);
+            }
+        }
+    }
+
+    private void CheckEntry(ObjectType? type, FieldType? element, FieldCatalog catalog, HashSet<int> reported, int depth, bool partial, string name, SourceSpan keySpan, Node value)
+    {
+        if (type is null)
+        {
+            value.Check(element!, catalog, reported, depth + 1, partial);
+            return;
+        }
+
+        CheckField(type, catalog, reported, depth, partial, name, keySpan, value);
+    }
+
+    private void CheckField(ObjectType type, FieldCatalog catalog, HashSet<int> reported, int depth, bool partial, string name, SourceSpan keySpan, Node value)
     {
         if (name.StartsWith("$", StringComparison.Ordinal))
         {

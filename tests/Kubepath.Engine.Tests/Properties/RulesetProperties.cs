@@ -138,6 +138,19 @@ public class RulesetProperties
             }
         }, iter: 40);
 
+    [Fact]
+    public void Each_node_s_rules_are_those_it_writes_alone_whichever_nodes_were_compiled_before() =>
+        Gen.Select(Cluster, Gen.Enum<LocalDetectMode>()).Sample((yaml, mode) =>
+        {
+            var profile = BuiltInProfiles.K3s with { KubeProxy = BuiltInProfiles.K3s.KubeProxy with { DetectLocalMode = mode } };
+            var world = Build(yaml, profile);
+            foreach (var node in world.Nodes)
+            {
+                // In a world of its own, the node is the first compiled: it takes no other node's lines.
+                Assert.Equal(Render(Build(yaml, profile), node.Name), Render(world, node.Name));
+            }
+        }, iter: 60);
+
     private static bool IsServiceChain(string chain) =>
         chain.StartsWith("KUBE-SVC-", StringComparison.Ordinal) || chain.StartsWith("KUBE-SVL-", StringComparison.Ordinal) ||
         chain.StartsWith("KUBE-EXT-", StringComparison.Ordinal) || chain.StartsWith("KUBE-FW-", StringComparison.Ordinal) ||
@@ -154,11 +167,11 @@ public class RulesetProperties
     private static string Render(ClusterWorld world, string node) =>
         RulesText.SaveOutput(ProxierCompiler.Compile(world, world.FindNode(node)!, false), new[] { Table.Filter, Table.Nat }, IptablesFlavour.Plain);
 
-    private static ClusterWorld Build(string yaml)
+    private static ClusterWorld Build(string yaml, ClusterProfile? profile = null)
     {
         var set = new ManifestLoader().LoadText("cluster.yaml", yaml);
         Assert.Empty(set.Diagnostics);
-        return WorldBuilder.Build(set, BuiltInProfiles.K3s);
+        return WorldBuilder.Build(set, profile ?? BuiltInProfiles.K3s);
     }
 
     private static string Yaml(int nodes, (string Type, bool EtpLocal, bool ItpLocal, bool Affinity, bool Ranges, string[] Endpoints)[] services)
@@ -176,7 +189,9 @@ public class RulesetProperties
             var etp = s.Type != "ClusterIP" && s.EtpLocal ? "  externalTrafficPolicy: Local\n" : string.Empty;
             var itp = s.ItpLocal ? "  internalTrafficPolicy: Local\n" : string.Empty;
             var affinity = s.Affinity ? "  sessionAffinity: ClientIP\n" : string.Empty;
-            var ranges = s.Type == "LoadBalancer" && s.Ranges ? "  loadBalancerSourceRanges: [192.168.0.0/24]\n" : string.Empty;
+            // Every node's address in the range, or only those of node-0 and node-1.
+            var range = i % 2 == 0 ? "192.168.0.0/24" : "192.168.0.10/31";
+            var ranges = s.Type == "LoadBalancer" && s.Ranges ? $"  loadBalancerSourceRanges: [{range}]\n" : string.Empty;
             text.Append(CultureInfo.InvariantCulture, $"apiVersion: v1\nkind: Service\nmetadata: {{name: svc-{i}}}\nspec:\n  type: {s.Type}\n  clusterIP: 10.43.0.{i + 10}\n{etp}{itp}{affinity}{ranges}  ports: [{{name: web, port: 80, targetPort: 8080}}]{lb}\n---\n");
             if (s.Endpoints.Length > 0)
             {

@@ -463,6 +463,57 @@ public class ExtractionTests
     }
 
     [Fact]
+    public async Task A_custom_resource_of_a_generic_class_is_what_its_class_says_whatever_its_type_argument()
+    {
+        var diagnostics = await AnalyzerRun.Diagnostics("""
+            using k8s;
+            using k8s.Models;
+            using System.Collections.Generic;
+
+            [KubernetesEntity(Group = "metallb.io", ApiVersion = "v1beta1", Kind = "IPAddressPool", PluralName = "ipaddresspools")]
+            public class Resource<TSpec> : IKubernetesObject<V1ObjectMeta>
+            {
+                public string ApiVersion { get; set; }
+                public string Kind { get; set; }
+                public V1ObjectMeta Metadata { get; set; }
+                public TSpec Spec { get; set; }
+            }
+
+            public class Ranges
+            {
+                public List<string> Addresses { get; set; }
+            }
+
+            public class MoreRanges
+            {
+                public List<string> Addresses { get; set; }
+            }
+
+            public static class Manifests
+            {
+                public static Resource<Ranges> A() => new Resource<Ranges>
+                {
+                    Metadata = new V1ObjectMeta { Name = "a", NamespaceProperty = "metallb-system" },
+                    Spec = new Ranges { Addresses = new List<string> { "192.0.2.0/28" } },
+                };
+
+                public static Resource<MoreRanges> B() => new Resource<MoreRanges>
+                {
+                    Metadata = new V1ObjectMeta { Name = "b", NamespaceProperty = "metallb-system" },
+                    Spec = new MoreRanges { Addresses = new List<string> { "192.0.2.8-192.0.2.20" } },
+                };
+
+                public static List<Resource<Ranges>> None() => new List<Resource<Ranges>>();
+            }
+            """);
+
+        // Both pools are read (neither is announced: KP3001), and they overlap.
+        Assert.Equal(
+            ["KP3001 Program.cs:28:39 Name = \"a\"", "KP3001 Program.cs:34:39 Name = \"b\"", "KP3004 Program.cs:35:64 \"192.0.2.8-192.0.2.20\""],
+            diagnostics.Select(AnalyzerRun.Describe));
+    }
+
+    [Fact]
     public async Task A_pool_built_from_run_time_values_leaves_MetalLB_s_predictions_unsaid()
     {
         var diagnostics = await AnalyzerRun.Diagnostics(KubernetesModels.MetalLBResources + """

@@ -82,12 +82,16 @@ internal sealed class ModelTypes
             return false;
         }
 
-        if (roots.TryGetValue(named, out kind))
+        // Asked for every creation of the compilation. Symbols hash by their definition, so List<A>, List<B>... would share
+        // one bucket and be compared type argument by type argument; whether a type is a root is its definition's to say
+        // (a root is never generic, and a construction implements IKubernetesObject and has attributes as its definition).
+        var definition = named.OriginalDefinition;
+        if (roots.TryGetValue(definition, out kind))
         {
             return true;
         }
 
-        var custom = customResources.TryGetValue(named, out var known) ? known : customResources.GetOrAdd(named, CustomResource(named));
+        var custom = customResources.TryGetValue(definition, out var known) ? known : customResources.GetOrAdd(definition, CustomResource(definition));
         kind = custom ?? default;
         return custom is not null;
     }
@@ -104,9 +108,14 @@ internal sealed class ModelTypes
     /// <summary>A class of KubernetesClient's models (<c>k8s.Models</c>).</summary>
     public bool IsModel(ITypeSymbol? type) => type is not null && (ShapeOf(type) & TypeShape.Model) != 0;
 
-    // The same few types are asked about for every object a project builds: each is looked at once per compilation.
+    // The same few types are asked about for every object a project builds: each is looked at once per compilation, by its
+    // definition (every flag is the definition's: its namespace and interfaces), as List<A> and List<B> would share a bucket.
     // TryGetValue first: GetOrAdd with a method of this instance would allocate a delegate on every call.
-    private TypeShape ShapeOf(ITypeSymbol type) => shapes.TryGetValue(type, out var shape) ? shape : shapes.GetOrAdd(type, Shape(type));
+    private TypeShape ShapeOf(ITypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        return shapes.TryGetValue(definition, out var shape) ? shape : shapes.GetOrAdd(definition, Shape(definition));
+    }
 
     private TypeShape Shape(ITypeSymbol type)
     {

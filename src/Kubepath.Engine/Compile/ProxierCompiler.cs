@@ -90,9 +90,17 @@ public static class ProxierCompiler
                 continue;
             }
 
-            writer.Record();
+            var keep = svc.KeepsMoreShapes;
+            if (keep)
+            {
+                writer.Record();
+            }
+
             WriteService(writer, svc, categories, nodeIP, detector, settings, largeCluster, localhostNodePorts, ipv6);
-            svc.KeepWritten(shape, writer.Recorded());
+            if (keep)
+            {
+                svc.KeepWritten(shape, writer.Recorded());
+            }
         }
 
         WriteNodePortsJump(writer, nodePortAddresses, localhostNodePorts, ipv6);

@@ -56,6 +56,8 @@ internal sealed class ServicePortInfo
     private IReadOnlyList<PortEndpoint>? endpoints;
     private readonly List<(NodeShape Shape, WrittenLine[] Lines)> written = new();
 
+    private const int MostShapesKept = 4;
+
     public ServiceView Service { get; }
 
     public ServicePortView Port { get; }
@@ -117,12 +119,28 @@ internal sealed class ServicePortInfo
         }
     }
 
+    /// <summary>
+    /// Whether the lines of another shape would be kept. Nodes of a few shapes share lines; past that (every node of its
+    /// own shape: local traffic told by each node's pod CIDR, or a Local policy with endpoints on every node), each node
+    /// writes its own, and nothing more is kept or compared, so a cluster of many nodes costs no more than before.
+    /// </summary>
+    public bool KeepsMoreShapes
+    {
+        get
+        {
+            lock (written)
+            {
+                return written.Count < MostShapesKept;
+            }
+        }
+    }
+
     /// <summary>Keeps the lines a node wrote for the nodes of its shape (nodes compile in parallel: the first kept is kept).</summary>
     public void KeepWritten(NodeShape shape, WrittenLine[] lines)
     {
         lock (written)
         {
-            if (WrittenFor(shape) is null)
+            if (written.Count < MostShapesKept && WrittenFor(shape) is null)
             {
                 written.Add((shape, lines));
             }

@@ -151,6 +151,23 @@ public class RulesetProperties
             }
         }, iter: 60);
 
+    [Fact]
+    public void Nodes_past_the_few_shapes_kept_write_their_own_rules_as_alone()
+    {
+        // Each node's pod CIDR tells its local traffic: seven nodes, seven shapes, more than a port keeps.
+        var profile = BuiltInProfiles.K3s with { KubeProxy = BuiltInProfiles.K3s.KubeProxy with { DetectLocalMode = LocalDetectMode.NodeCidr } };
+        var endpoints = Enumerable.Range(0, 4)
+            .Select(node => $"  - {{addresses: [10.42.{node}.9], nodeName: node-{node}, conditions: {{ready: true, serving: true, terminating: false}}}}\n")
+            .ToArray();
+        var yaml = Yaml(7, new[] { ("LoadBalancer", true, false, false, true, endpoints), ("ClusterIP", false, true, false, false, endpoints) });
+        var world = Build(yaml, profile);
+        Assert.Equal(7, world.Nodes.Count);
+        foreach (var node in world.Nodes)
+        {
+            Assert.Equal(Render(Build(yaml, profile), node.Name), Render(world, node.Name));
+        }
+    }
+
     private static bool IsServiceChain(string chain) =>
         chain.StartsWith("KUBE-SVC-", StringComparison.Ordinal) || chain.StartsWith("KUBE-SVL-", StringComparison.Ordinal) ||
         chain.StartsWith("KUBE-EXT-", StringComparison.Ordinal) || chain.StartsWith("KUBE-FW-", StringComparison.Ordinal) ||

@@ -27,8 +27,9 @@ public static class ChainNames
     public static string ProtocolText(Protocol protocol) =>
         (uint)protocol < (uint)LowerCaseProtocols.Length ? LowerCaseProtocols[(int)protocol] : WireNames.Protocol.NameOf(protocol).ToLowerInvariant();
 
+    // Indexed by the protocol's value (they run from 0), named once rather than lower-cased for every rule and chain.
     private static readonly string[] LowerCaseProtocols =
-        new[] { Protocol.Tcp, Protocol.Udp, Protocol.Sctp }.Select(protocol => WireNames.Protocol.NameOf(protocol).ToLowerInvariant()).ToArray();
+        ((Protocol[])System.Enum.GetValues(typeof(Protocol))).OrderBy(protocol => (int)protocol).Select(protocol => WireNames.Protocol.NameOf(protocol).ToLowerInvariant()).ToArray();
 
     /// <summary>Hashes already computed: every node's rules name the same chains, and a lint compiles every node.</summary>
     private static readonly ConcurrentDictionary<string, string> Hashes = new(System.StringComparer.Ordinal);
@@ -44,13 +45,7 @@ public static class ChainNames
     /// <summary>The hash of <c>port + protocol + endpoint</c>, the text built in one piece (a lint names thousands of chains).</summary>
     private static string Hash(ServicePortName port, Protocol protocol, string endpoint)
     {
-        var text = new StringBuilder(port.Namespace.Length + port.Name.Length + port.PortName.Length + endpoint.Length + 6)
-            .Append(port.Namespace).Append('/').Append(port.Name);
-        if (port.PortName.Length > 0)
-        {
-            text.Append(':').Append(port.PortName);
-        }
-
+        var text = port.AppendTo(new StringBuilder(port.Namespace.Length + port.Name.Length + port.PortName.Length + endpoint.Length + 6));
         return Hash(text.Append(ProtocolText(protocol)).Append(endpoint).ToString());
     }
 

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Kubepath.Engine.Compile;
 
 /// <summary>
@@ -7,6 +9,12 @@ namespace Kubepath.Engine.Compile;
 /// </summary>
 public readonly record struct ServicePortName(string Namespace, string Name, string PortName)
 {
-    public override string ToString() =>
-        PortName.Length == 0 ? Namespace + "/" + Name : Namespace + "/" + Name + ":" + PortName;
+    public override string ToString() => AppendTo(new StringBuilder(Namespace.Length + Name.Length + PortName.Length + 2)).ToString();
+
+    /// <summary>Appends the name to <paramref name="text"/>, for texts that begin with it (a chain name's hash input).</summary>
+    public StringBuilder AppendTo(StringBuilder text)
+    {
+        text.Append(Namespace).Append('/').Append(Name);
+        return PortName.Length == 0 ? text : text.Append(':').Append(PortName);
+    }
 }

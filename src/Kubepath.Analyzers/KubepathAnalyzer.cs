@@ -105,9 +105,8 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
             // waits for the analyzers' findings before it writes the assembly (an analyzer's error must stop it), so this
             // action is on the build's critical path, with the compiler's own cores idle.
             var loader = new ManifestLoader();
-            var writers = new ConcurrentBag<ManifestJsonWriter>();
             var ordered = roots.OrderBy(item => item.SourceName, StringComparer.Ordinal).ThenBy(item => item.Creation.Syntax.SpanStart).ToList();
-            var objects = types is null ? new List<FoundObject>() : EveryCore.Map(ordered.Count, i => Read(loader, writers, types, ordered[i], reports)).OfType<FoundObject>().ToList();
+            var objects = types is null ? new List<FoundObject>() : EveryCore.Map(ordered.Count, () => new ManifestJsonWriter(string.Empty), (writer, i) => Read(loader, writer, types, ordered[i], reports)).OfType<FoundObject>().ToList();
             var maps = objects.ToDictionary(item => item.File.Path, StringComparer.Ordinal);
 
             // The settings file among the additional files (.kubepath.yaml) chooses the profile, severities and the
@@ -158,11 +157,11 @@ public sealed class KubepathAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>An object extracted, written and read; a failure costs this object only, reported where it is made.</summary>
-    private static FoundObject? Read(ManifestLoader loader, ConcurrentBag<ManifestJsonWriter> writers, ModelTypes types, RootCreation root, List<Microsoft.CodeAnalysis.Diagnostic> reports)
+    private static FoundObject? Read(ManifestLoader loader, ManifestJsonWriter writer, ModelTypes types, RootCreation root, List<Microsoft.CodeAnalysis.Diagnostic> reports)
     {
         try
         {
-            return FoundObject.Read(loader, writers, types, root);
+            return FoundObject.Read(loader, writer, types, root);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

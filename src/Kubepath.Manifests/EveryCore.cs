@@ -10,21 +10,35 @@ namespace Kubepath.Manifests;
 /// </summary>
 public static class EveryCore
 {
-    public static T[] Map<T>(int count, Func<int, T> work)
+    public static T[] Map<T>(int count, Func<int, T> work) => Map<object?, T>(count, () => null, (_, i) => work(i));
+
+    /// <summary>
+    /// The pieces' results, each worker given a <paramref name="state"/> of its own (made once per worker, used by one
+    /// piece at a time): a writer and caches reused from piece to piece without a lock, which two cores' workers taking
+    /// and giving back shared ones would contend for.
+    /// </summary>
+    public static T[] Map<TState, T>(int count, Func<TState> state, Func<TState, int, T> work)
     {
         var results = new T[count];
         var failures = new Exception?[count];
-        Parallel.For(0, count, i =>
-        {
-            try
+        Parallel.For(
+            0,
+            count,
+            state,
+            (i, _, mine) =>
             {
-                results[i] = work(i);
-            }
-            catch (Exception e)
-            {
-                failures[i] = e;
-            }
-        });
+                try
+                {
+                    results[i] = work(mine, i);
+                }
+                catch (Exception e)
+                {
+                    failures[i] = e;
+                }
+
+                return mine;
+            },
+            _ => { });
 
         foreach (var failure in failures)
         {

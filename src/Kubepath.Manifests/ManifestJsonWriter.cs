@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Kubepath.Manifests.Reading;
 using Kubepath.Manifests.Yaml;
 using YamlDotNet.Core;
 
@@ -31,6 +32,12 @@ public sealed class ManifestJsonWriter
     private int documentStart;
 
     public ManifestJsonWriter(string path) => Path = path;
+
+    /// <summary>
+    /// The field paths of the objects read from this writer, shared by the files it writes in turn as a file's objects share
+    /// theirs (every Service has spec.ports[0].port). Used by one reader at a time, as the writer is: nothing to lock.
+    /// </summary>
+    internal FieldPaths ReadPaths { get; } = new();
 
     /// <summary>The file the text stands for in findings.</summary>
     public string Path { get; private set; }

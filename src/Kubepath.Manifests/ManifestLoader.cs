@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -29,10 +28,6 @@ public sealed class ManifestLoader
     private readonly Func<Stream> openStandardInput;
     private readonly Func<string, bool> excluded;
     private readonly bool checkFields;
-
-    // The objects an analyzer writes are read one to a file, on whichever thread finds them: they share their paths
-    // through caches lent to one reader at a time, as a file's objects share theirs.
-    private readonly ConcurrentBag<FieldPaths> writtenPaths = new();
 
     /// <param name="limits">Bounds on hostile input.</param>
     /// <param name="openStandardInput">Where <c>-</c> reads from.</param>
@@ -81,8 +76,8 @@ public sealed class ManifestLoader
 
     /// <summary>
     /// Reads the manifests written with a <see cref="ManifestJsonWriter"/> into objects (from its trees, not parsing the text
-    /// again), to be loaded with the others later: an analyzer reads each object where it finds it, on the compiler's
-    /// threads. Safe to call from several threads at once, each with its own writer.
+    /// again), to be loaded with the others later: an analyzer reads each object it finds on its own, side by side on
+    /// every core. Safe to call from several threads at once, each with its own writer.
     /// </summary>
     public WrittenFile Read(ManifestJsonWriter writer) => new(LoadWritten(writer));
 
@@ -263,15 +258,12 @@ public sealed class ManifestLoader
         var lines = new SourceLines(displayPath, text);
         var diagnostics = new List<Diagnostic>();
         var objects = new List<ManifestObject>();
-        var paths = writtenPaths.TryTake(out var lent) ? lent : new FieldPaths();
-        var context = Context(lines, text, Templates.MayContainMarkers(text), diagnostics, paths);
+        var context = Context(lines, text, Templates.MayContainMarkers(text), diagnostics, writer.ReadPaths);
         var documents = writer.Documents;
         for (var i = 0; i < documents.Count; i++)
         {
             Read(context, documents[i], objects);
         }
-
-        writtenPaths.Add(paths);
 
         return new FileResult(new SourceFile(lines, text), objects, diagnostics);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Kubepath.Manifests;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,11 +34,11 @@ internal sealed class FoundObject
     public SourceMap Map { get; }
 
     /// <param name="loader">Reads the object.</param>
-    /// <param name="writers">Writers done with, to write the object with: one is taken, and given back once the loader has read it.</param>
+    /// <param name="writer">The writer to write the object with: restarted for it, its memory reused (one per worker).</param>
     /// <param name="types">The compilation's k8s.Models types.</param>
     /// <param name="root">Where the object is made.</param>
     /// <returns>The object read; null for a custom resource whose kind is not known.</returns>
-    public static FoundObject? Read(ManifestLoader loader, ConcurrentBag<ManifestJsonWriter> writers, ModelTypes types, RootCreation root)
+    public static FoundObject? Read(ManifestLoader loader, ManifestJsonWriter writer, ModelTypes types, RootCreation root)
     {
         if (new ObjectExtractor(types).Extract(root.Creation, root.Kind) is not { } manifest)
         {
@@ -51,14 +50,11 @@ internal sealed class FoundObject
         var creation = root.Creation.Syntax;
         var start = creation.SyntaxTree.GetLineSpan(creation.Span).StartLinePosition;
         var path = string.Format(CultureInfo.InvariantCulture, "{0}{1}({2},{3})", FilePrefix, root.SourceName, start.Line + 1, start.Character + 1);
-        var writer = writers.TryTake(out var done) ? done : new ManifestJsonWriter(path);
         writer.Restart(path);
         var map = new SourceMap(manifest.MaxRanges());
         writer.BeginDocument();
         manifest.Write(writer, map);
         writer.EndDocument();
-        var file = loader.Read(writer);
-        writers.Add(writer);
-        return new FoundObject(file, map);
+        return new FoundObject(loader.Read(writer), map);
     }
 }

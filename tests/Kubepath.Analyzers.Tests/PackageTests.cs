@@ -11,8 +11,8 @@ namespace Kubepath.Analyzers.Tests;
 /// The Kubepath.Analyzers package end to end, as a team meets it: dotnet pack, then samples/ManifestGenerator (a
 /// program that builds the seed lab's objects with KubernetesClient, its MetalLB pools as its own custom-resource
 /// classes, with four deliberate mistakes) restored from a folder feed and built; the build must report each mistake
-/// on its line, with the ReadyToRun copies a linux-x64 .NET compiler takes and with the IL assemblies every other host
-/// takes.
+/// on its line, with the ReadyToRun copies a compiler started for the build takes on linux-x64 and with the IL assemblies
+/// every other host takes.
 /// </summary>
 public class PackageTests : IClassFixture<PackageTests.PackedSample>
 {
@@ -29,7 +29,8 @@ public class PackageTests : IClassFixture<PackageTests.PackedSample>
     public void The_packed_analyzer_reports_the_sample_generator_s_mistakes_on_their_lines()
     {
         var sample = packed.Sample;
-        var build = packed.Run("build", "--nologo", "--no-restore");
+        // A compiler of its own for the build, as a build agent runs it: on linux-x64, the ReadyToRun copies.
+        var build = packed.Run("build", "--nologo", "--no-restore", "-p:UseSharedCompilation=false");
         Assert.True(build.ExitCode == 0, build.Output);
 
         var program = File.ReadAllLines(Path.Combine(sample, "Program.cs"));
@@ -42,12 +43,12 @@ public class PackageTests : IClassFixture<PackageTests.PackedSample>
             new[] { "KP1002@" + LineOf("Mistake 2"), "KP2002@" + LineOf("Mistake 3"), "KP3001@" + LineOf("Mistake 4"), "KP4004@" + LineOf("Mistake 1") }.Order(StringComparer.Ordinal),
             warnings);
 
-        // Severities are the project's to set, as for any analyzer; here with the IL assemblies, as Visual Studio,
-        // Windows and macOS compilers run them (on linux-x64 the build above ran the ReadyToRun copies).
+        // Severities are the project's to set, as for any analyzer; here with the IL assemblies, as the compiler server,
+        // Visual Studio, Windows and macOS compilers run them.
         File.WriteAllText(Path.Combine(sample, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.KP4004.severity = error\ndotnet_diagnostic.KP1002.severity = none\n");
         try
         {
-            var strict = packed.Run("build", "--nologo", "--no-restore", "-p:KubepathAnalyzersReadyToRun=false");
+            var strict = packed.Run("build", "--nologo", "--no-restore", "-p:UseSharedCompilation=false", "-p:KubepathAnalyzersReadyToRun=false");
             Assert.NotEqual(0, strict.ExitCode);
             Assert.Contains("Program.cs(" + LineOf("Mistake 1") + ",", strict.Output, StringComparison.Ordinal);
             Assert.Matches(@"Program\.cs\(\d+,\d+\): error KP4004", strict.Output);
@@ -98,13 +99,16 @@ public class PackageTests : IClassFixture<PackageTests.PackedSample>
     }
 
     [Fact]
-    public void A_linux_x64_build_takes_the_ReadyToRun_copies_and_a_property_turns_them_off()
+    public void A_compiler_started_for_a_linux_x64_build_takes_the_ReadyToRun_copies_and_the_compiler_server_the_IL_assemblies()
     {
-        var (sdkRuntime, chosen) = packed.Analyzers();
-        var (_, turnedOff) = packed.Analyzers("-p:KubepathAnalyzersReadyToRun=false");
+        var (sdkRuntime, ownCompiler) = packed.Analyzers("-p:UseSharedCompilation=false");
+        var (_, server) = packed.Analyzers("-p:UseSharedCompilation=true");
+        var (_, turnedOff) = packed.Analyzers("-p:UseSharedCompilation=false", "-p:KubepathAnalyzersReadyToRun=false");
 
         var expected = sdkRuntime == "linux-x64" && packed.PackedOnLinuxX64 ? "readytorun/linux-x64" : "analyzers/dotnet/cs";
-        Assert.Equal(Assemblies.Select(name => expected + "/" + name), chosen);
+        Assert.Equal(Assemblies.Select(name => expected + "/" + name), ownCompiler);
+        // The server leaves code compiled ahead of time unused (a JIT trace of it compiles the same methods either way).
+        Assert.Equal(Assemblies.Select(name => "analyzers/dotnet/cs/" + name), server);
         Assert.Equal(Assemblies.Select(name => "analyzers/dotnet/cs/" + name), turnedOff);
     }
 

@@ -25,11 +25,10 @@ public static class ChainNames
 
     /// <summary>kube-proxy hashes the protocol in lower case (<c>strings.ToLower(string(protocol))</c>).</summary>
     public static string ProtocolText(Protocol protocol) =>
-        (uint)protocol < (uint)LowerCaseProtocols.Length ? LowerCaseProtocols[(int)protocol] : WireNames.Protocol.NameOf(protocol).ToLowerInvariant();
+        (uint)protocol < (uint)LowerCaseProtocols.Length && LowerCaseProtocols[(int)protocol] is { } name ? name : WireNames.Protocol.NameOf(protocol).ToLowerInvariant();
 
-    // Indexed by the protocol's value (they run from 0), named once rather than lower-cased for every rule and chain.
-    private static readonly string[] LowerCaseProtocols =
-        ((Protocol[])System.Enum.GetValues(typeof(Protocol))).OrderBy(protocol => (int)protocol).Select(protocol => WireNames.Protocol.NameOf(protocol).ToLowerInvariant()).ToArray();
+    // Each protocol's name at its value's place, lower-cased once rather than for every rule and chain.
+    private static readonly string?[] LowerCaseProtocols = LowerCaseNames();
 
     /// <summary>Hashes already computed: every node's rules name the same chains, and a lint compiles every node.</summary>
     private static readonly ConcurrentDictionary<string, string> Hashes = new(System.StringComparer.Ordinal);
@@ -45,8 +44,21 @@ public static class ChainNames
     /// <summary>The hash of <c>port + protocol + endpoint</c>, the text built in one piece (a lint names thousands of chains).</summary>
     private static string Hash(ServicePortName port, Protocol protocol, string endpoint)
     {
+        // Room for the two separators of the port's name and the longest protocol ("sctp").
         var text = port.AppendTo(new StringBuilder(port.Namespace.Length + port.Name.Length + port.PortName.Length + endpoint.Length + 6));
         return Hash(text.Append(ProtocolText(protocol)).Append(endpoint).ToString());
+    }
+
+    private static string?[] LowerCaseNames()
+    {
+        var protocols = (Protocol[])System.Enum.GetValues(typeof(Protocol));
+        var names = new string?[protocols.Max(protocol => (int)protocol) + 1];
+        foreach (var protocol in protocols)
+        {
+            names[(int)protocol] = WireNames.Protocol.NameOf(protocol).ToLowerInvariant();
+        }
+
+        return names;
     }
 
     private static string Hash(string text)
